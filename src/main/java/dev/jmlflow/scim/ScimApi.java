@@ -8,6 +8,12 @@ import feign.RequestLine;
  * The RFC 7644 endpoints jmlflow uses, relative to a target's base URL. Build instances with
  * {@link ScimClients}; never retry a POST at this level (retries are Camunda jobs that look up first).
  * Filters must come from {@link ScimFilter}.
+ *
+ * <p>Every method throws only {@link ScimException} subclasses for remote failures: HTTP errors by status and
+ * {@code scimType}, timeouts and connection errors as {@link ScimException.Unavailable} with status 0, and answers
+ * that are not SCIM JSON (an HTML login page with 200, an empty body on a GET) as
+ * {@link ScimException.ProtocolViolation}. A 404 is always {@link ScimException.NotFound}, never {@code null}.
+ * Null or blank arguments are programming errors ({@link IllegalArgumentException}).
  */
 @Headers({"Accept: application/scim+json", "Content-Type: application/scim+json"})
 public interface ScimApi {
@@ -18,9 +24,16 @@ public interface ScimApi {
     @RequestLine("GET /Users?filter={filter}&startIndex={startIndex}&count={count}")
     ListResponse<ScimUser> findUsers(@Param("filter") ScimFilter filter, @Param("startIndex") int startIndex, @Param("count") int count);
 
+    /**
+     * Creates a user and returns it as the server stored it. The result always carries a non-blank {@code id}: an
+     * answer without one (Okta: "create new user returned empty user") throws
+     * {@link ScimException.ProtocolViolation}, because the account could never be addressed again; the caller
+     * must then look the user up before trying again.
+     */
     @RequestLine("POST /Users")
     ScimUser createUser(ScimUser user);
 
+    /** May answer 204 with no body, in which case the result is {@code null}. */
     @RequestLine("PUT /Users/{id}")
     ScimUser replaceUser(@Param("id") String id, ScimUser user);
 
@@ -40,6 +53,7 @@ public interface ScimApi {
     @RequestLine("GET /Groups?startIndex={startIndex}&count={count}")
     ListResponse<ScimGroup> listGroups(@Param("startIndex") int startIndex, @Param("count") int count);
 
+    /** Creates a group; like {@link #createUser}, an answer without an {@code id} is a protocol violation. */
     @RequestLine("POST /Groups")
     ScimGroup createGroup(ScimGroup group);
 

@@ -6,8 +6,10 @@ import java.util.Set;
 
 /**
  * The only way jmlflow builds a SCIM filter: one {@code attr eq "value"} expression whose value is escaped by
- * JSON string rules (RFC 7644 section 3.4.2.2). Values with control characters are refused, because no target
- * handles them predictably and they never appear in legitimate identity data.
+ * JSON string rules (RFC 7644 section 3.4.2.2). Values with control characters, line separators, bidirectional
+ * controls (which make a log or an approval page show something other than what is sent) or unpaired surrogates
+ * (which cannot be encoded as UTF-8) are refused: no target handles them predictably and they never appear in
+ * legitimate identity data.
  */
 public final class ScimFilter {
 
@@ -27,7 +29,7 @@ public final class ScimFilter {
         return new ScimFilter(attribute + " eq \"" + escape(value) + "\"");
     }
 
-    /** Whether {@code value} can be used in a filter at all (no control or bidi-override characters). */
+    /** Whether {@code value} can be used in a filter at all (see the class comment for what is refused). */
     public static boolean isFilterSafe(String value) {
         return value != null && value.codePoints().noneMatch(ScimFilter::isForbidden);
     }
@@ -37,7 +39,7 @@ public final class ScimFilter {
         value.codePoints().forEach(cp -> {
             if (isForbidden(cp)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "filter value contains the control character U+%04X", cp));
+                        "filter value contains the forbidden character U+%04X", cp));
             }
             if (cp == '\\' || cp == '"') {
                 out.append('\\');
@@ -48,7 +50,15 @@ public final class ScimFilter {
     }
 
     private static boolean isForbidden(int cp) {
-        return Character.isISOControl(cp) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        return Character.isISOControl(cp)
+                || cp == 0x2028 || cp == 0x2029
+                || isBidiControl(cp)
+                || Character.getType(cp) == Character.SURROGATE;
+    }
+
+    /** The Unicode Bidi_Control characters: ALM, LRM, RLM, the embeddings and overrides, the isolates. */
+    private static boolean isBidiControl(int cp) {
+        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** The filter expression, unencoded; Feign URL-encodes it as a query parameter. */
