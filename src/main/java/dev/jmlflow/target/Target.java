@@ -1,0 +1,80 @@
+package dev.jmlflow.target;
+
+import dev.jmlflow.scim.ScimApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One configured SCIM app: its name, dialect, rate-limited client and the capabilities a probe found. The
+ * probe runs on first use and again after {@link #PROBE_TTL} (or a minute after a failed probe).
+ */
+public final class Target {
+
+    static final Duration PROBE_TTL = Duration.ofHours(24);
+    static final Duration FAILED_PROBE_TTL = Duration.ofMinutes(1);
+
+    private final String name;
+    private final Dialect dialect;
+    private final ScimApi api;
+    private final CapabilityProbe probe;
+    private final Clock clock;
+    private volatile TargetCapabilities capabilities = TargetCapabilities.unknown();
+
+    public Target(String name, Dialect dialect, ScimApi api, CapabilityProbe probe, Clock clock) {
+        this.name = name;
+        this.dialect = dialect;
+        this.api = api;
+        this.probe = probe;
+        this.clock = clock;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The rate-limited client; every call may throw a typed {@link dev.jmlflow.scim.ScimException}. */
+    public ScimApi api() {
+        return api;
+    }
+
+    /** The last probe's result, probing first when there is none or it is stale. */
+    public TargetCapabilities capabilities() {
+        TargetCapabilities current = capabilities;
+        if (!current.probed() || current.probedAt().plus(current.reachable() ? PROBE_TTL : FAILED_PROBE_TTL)
+                .isBefore(Instant.now(clock))) {
+            return refreshCapabilities();
+        }
+        return current;
+    }
+
+    public synchronized TargetCapabilities refreshCapabilities() {
+        capabilities = probe.probe(this);
+        return capabilities;
+    }
+
+    /** How attributes and deactivation are written: the dialect's way, or PUT for a generic server without PATCH. */
+    public Dialect.UpdateStyle updateStyle() {
+        if (dialect == Dialect.GENERIC && !capabilities().patchSupported()) {
+            return Dialect.UpdateStyle.PUT;
+        }
+        return dialect.updateStyle();
+    }
+
+    /**
+     * Checks right now that the target answers sensibly, so that a 404 on one resource can be read as "gone"
+     * rather than "wrong base URL or region" (R-E-4). Throws a transient exception otherwise.
+     */
+    public void confirmHealthy() {
+        probe.confirmHealthy(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Target[" + name + ", " + dialect.configName() + "]";
+    }
+}
