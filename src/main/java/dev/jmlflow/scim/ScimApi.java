@@ -1,5 +1,6 @@
 package dev.jmlflow.scim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -36,6 +37,17 @@ public interface ScimApi {
     /** May answer 204 with no body, in which case the result is {@code null}. */
     @RequestLine("PUT /Users/{id}")
     ScimUser replaceUser(@Param("id") String id, ScimUser user);
+
+    /**
+     * The user exactly as the server sent it, attributes jmlflow does not model included: the base of a PUT that
+     * must not drop them (PUT-only servers such as Coginiti replace the whole resource, roles included).
+     */
+    @RequestLine("GET /Users/{id}")
+    ObjectNode getUserDocument(@Param("id") String id);
+
+    /** PUT of a whole user document (see {@link #getUserDocument}); may answer 204 with no body ({@code null}). */
+    @RequestLine("PUT /Users/{id}")
+    ObjectNode replaceUserDocument(@Param("id") String id, ObjectNode user);
 
     /** May answer 204 with no body, in which case the result is {@code null}. */
     @RequestLine("PATCH /Users/{id}")

@@ -1,5 +1,6 @@
 package dev.jmlflow.target;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlflow.scim.ListResponse;
 import dev.jmlflow.scim.PatchRequest;
 import dev.jmlflow.scim.ScimApi;
@@ -62,6 +63,16 @@ public final class RateLimitedScimApi implements ScimApi {
     @Override
     public ScimUser replaceUser(String id, ScimUser user) {
         return call(() -> delegate.replaceUser(id, user));
+    }
+
+    @Override
+    public ObjectNode getUserDocument(String id) {
+        return call(() -> delegate.getUserDocument(id));
+    }
+
+    @Override
+    public ObjectNode replaceUserDocument(String id, ObjectNode user) {
+        return call(() -> delegate.replaceUserDocument(id, user));
     }
 
     @Override
