@@ -1,66 +1,222 @@
 package dev.jmlflow.provisioning;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlflow.scim.PatchOperation;
+import dev.jmlflow.scim.PatchRequest;
+import dev.jmlflow.scim.ScimClients;
+import dev.jmlflow.scim.ScimException;
+import dev.jmlflow.scim.ScimFilter;
+import dev.jmlflow.scim.ScimGroup;
+import dev.jmlflow.scim.ScimSchemas;
+import dev.jmlflow.scim.ScimUser;
+import dev.jmlflow.target.Dialect;
+import dev.jmlflow.target.Target;
 import dev.jmlflow.target.TargetRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * Engine-free, idempotent account operations on the configured targets. Every method may be re-run after a
- * crash or a timeout and converges without a duplicate account or membership. Transient
- * {@link dev.jmlflow.scim.ScimException}s and {@link RetryLaterException} propagate for a job retry; business
- * outcomes are the {@link ProvisioningException} subclasses.
+ * crash or a timeout and converges without a duplicate account or membership: reads come before writes, every
+ * write after the first match addresses the stored SCIM id, and a create is recorded before it is sent.
+ * Transient {@link ScimException}s and {@link RetryLaterException} propagate for a job retry; business outcomes
+ * are the {@link ProvisioningException} subclasses. Messages name the target and the employee id, never a token
+ * or an email.
  */
 @Service
 @EnableConfigurationProperties(ProvisioningProperties.class)
 public class ProvisioningService {
 
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningService.class);
+    private static final String DEPARTMENT_PATH = ScimSchemas.ENTERPRISE_USER + ":department";
+
+    /** Pauses between read-backs; replaced in tests. */
+    interface Sleeper {
+        void sleep(Duration duration);
+    }
+
     private final TargetRegistry targets;
     private final IdentityLinkStore links;
     private final ProvisioningProperties properties;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ObjectMapper json = ScimClients.objectMapper();
 
+    @Autowired
     public ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties) {
+        this(targets, links, properties, Clock.systemUTC(), ProvisioningService::sleepQuietly);
+    }
+
+    ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties, Clock clock,
+                        Sleeper sleeper) {
         this.targets = targets;
         this.links = links;
         this.properties = properties;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
+    /**
+     * Makes sure the employee has an active account on the target and returns its link. Order: the stored id;
+     * otherwise an exact userName lookup (adopt when {@code externalId} is ours, reactivate when ours but inactive,
+     * conflict when not ours); otherwise a create with {@code externalId = employeeId}, recorded before it is sent.
+     */
     public AccountLink ensureUser(String target, Employee employee) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        validate(t, employee);
+        Optional<AccountLink> stored = links.find(target, employee.employeeId()).filter(l -> l.state() != LinkState.DELETED);
+        if (stored.isPresent()) {
+            Optional<AccountLink> kept = ensureStored(t, stored.get());
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        Optional<IdentityLinkStore.PendingCreate> pending = links.pendingCreate(target, employee.employeeId());
+        Optional<ScimUser> found = lookup(t, employee, pending);
+        if (found.isPresent()) {
+            return adopt(t, employee, found.get(), pending.isPresent());
+        }
+        return create(t, employee);
     }
 
+    /** Adds the employee to the group (by displayName) with a one-member PATCH; already a member = done. */
     public void addMembership(String target, String employeeId, String group) {
-        throw new UnsupportedOperationException("not implemented yet");
+        changeMembership(targets.get(target), employeeId, group, true);
     }
 
+    /** Removes the employee from the group with a one-member PATCH; not a member = done. */
     public void removeMembership(String target, String employeeId, String group) {
-        throw new UnsupportedOperationException("not implemented yet");
+        changeMembership(targets.get(target), employeeId, group, false);
     }
 
+    /** The displayNames of the groups the account is in, read live from the target. */
     public Set<String> currentGroups(String target, String employeeId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        AccountLink link = requireLink(t, employeeId);
+        ScimUser user = verifiedUser(t, link);
+        Set<String> names = new LinkedHashSet<>();
+        if (user.groups() != null && !user.groups().isEmpty()) {
+            for (ScimUser.GroupRef ref : user.groups()) {
+                names.add(ref.display() != null ? ref.display() : t.api().getGroup(ref.value()).displayName());
+            }
+            return names;
+        }
+        // servers that do not list groups on the user: read every group (paged, loop-checked)
+        int start = 1;
+        for (int page = 0; page < Lookups.MAX_PAGES; page++) {
+            var groups = t.api().listGroups(start, Lookups.PAGE_SIZE);
+            groups.resources().stream().filter(g -> g.hasMember(link.scimId())).map(ScimGroup::displayName).forEach(names::add);
+            start += groups.resources().size();
+            if (groups.resources().isEmpty() || groups.totalResults() == null || start > groups.totalResults()
+                    || !t.dialect().pagingReliable()) {
+                return names;
+            }
+        }
+        throw new IdentityMismatchException(target, "group list did not end after " + Lookups.MAX_PAGES + " pages");
     }
 
+    /** Brings name, display name, job title and department in line; nothing changed = no write. */
     public void updateAttributes(String target, Employee employee) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        AccountLink link = requireLink(t, employee.employeeId());
+        if (t.updateStyle() == Dialect.UpdateStyle.PUT) {
+            ObjectNode doc = verifiedDocument(t, link);
+            ObjectNode changed = doc.deepCopy();
+            applyAttributes(changed, employee);
+            if (!changed.equals(doc)) {
+                t.api().replaceUserDocument(link.scimId(), withoutReadOnly(changed));
+            }
+        } else {
+            ScimUser current = verifiedUser(t, link);
+            List<PatchOperation> ops = attributeChanges(current, employee);
+            if (!ops.isEmpty()) {
+                t.api().patchUser(link.scimId(), new PatchRequest(List.of(ScimSchemas.PATCH_OP), ops));
+            }
+        }
+        links.save(withState(link, link.state()));
     }
 
+    /**
+     * Deactivates the account (soft delete) after verifying the stored id still is this employee (R-ID-2), then
+     * reads it back until {@code active=false} shows (R-L-1). An account that is already gone counts as done once
+     * the target is otherwise healthy.
+     */
     public void deactivate(String target, String employeeId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        AccountLink link = requireLink(t, employeeId);
+        if (link.state() == LinkState.DELETED) {
+            return;
+        }
+        Optional<ScimUser> user = existingUser(t, link);
+        if (user.isEmpty()) {
+            links.save(withState(link, LinkState.DELETED));
+            return;
+        }
+        if (user.get().active() != null && !user.get().active()) {
+            links.save(withState(link, LinkState.DEACTIVATED));
+            return;
+        }
+        setActive(t, link, false, t.updateStyle());
+        links.save(withState(link, LinkState.DEACTIVATED));
     }
 
+    /** Sets the account active again (identity verified first) and reads it back. */
     public void reactivate(String target, String employeeId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        AccountLink link = requireLink(t, employeeId);
+        ScimUser user = verifiedUser(t, link);
+        if (!user.isActive()) {
+            setActive(t, link, true, reactivateStyle(t));
+        }
+        links.save(withState(link, LinkState.ACTIVE));
     }
 
+    /** Hard delete after identity verification; 404 means already gone only when the target is otherwise healthy. */
     public void delete(String target, String employeeId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        AccountLink link = requireLink(t, employeeId);
+        if (link.state() == LinkState.DELETED) {
+            return;
+        }
+        if (existingUser(t, link).isPresent()) {
+            try {
+                t.api().deleteUser(link.scimId());
+            } catch (ScimException.NotFound e) {
+                t.confirmHealthy();
+            }
+        }
+        links.save(withState(link, LinkState.DELETED));
     }
 
+    /**
+     * Compensation of a joiner's create: deactivates the account only when jmlflow created it (origin CREATED) and
+     * it still is this employee's; adopted or reactivated accounts, and accounts whose id now belongs to someone
+     * else, are left alone.
+     */
     public void undoCreatedAccount(String target, String employeeId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Target t = targets.get(target);
+        Optional<AccountLink> found = links.find(target, employeeId);
+        if (found.isEmpty() || found.get().origin() != AccountOrigin.CREATED || found.get().state() != LinkState.ACTIVE) {
+            return;
+        }
+        try {
+            deactivate(target, employeeId);
+        } catch (IdentityMismatchException e) {
+            log.warn("target {}: not undoing the account created for employee {}: {}", t.name(), employeeId, e.getMessage());
+        }
     }
 
     public Optional<AccountLink> link(String target, String employeeId) {
@@ -69,5 +225,304 @@ public class ProvisioningService {
 
     public List<AccountLink> links(String employeeId) {
         return links.findByEmployee(employeeId);
+    }
+
+    // --- ensureUser ---------------------------------------------------------------------------------------------
+
+    /** The stored account, reactivated if needed; empty when it is gone so the caller looks up and creates. */
+    private Optional<AccountLink> ensureStored(Target t, AccountLink link) {
+        Optional<ScimUser> user = existingUser(t, link);
+        if (user.isEmpty()) {
+            links.save(withState(link, LinkState.DELETED));
+            return Optional.empty();
+        }
+        if (user.get().isActive()) {
+            AccountLink verified = withState(link, LinkState.ACTIVE);
+            links.save(verified);
+            return Optional.of(verified);
+        }
+        setActive(t, link, true, reactivateStyle(t));
+        AccountLink rehired = new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(),
+                link.state() == LinkState.ACTIVE ? link.origin() : AccountOrigin.REACTIVATED, LinkState.ACTIVE, now());
+        links.save(rehired);
+        return Optional.of(rehired);
+    }
+
+    /**
+     * The lookup before a create. Inside the settle window after our own create, "not found" is not trusted
+     * (filters are eventually consistent, R-J-4): read again with backoff, then ask for a retry rather than POST twice.
+     */
+    private Optional<ScimUser> lookup(Target t, Employee employee, Optional<IdentityLinkStore.PendingCreate> pending) {
+        if (!t.capabilities().filterSafe()) {
+            throw new UnsafeLookupException(t.name(), "the target ignores filters (" + Objects.toString(t.capabilities().lastError(), "probe failed")
+                    + ") and employee " + employee.employeeId() + " has no stored account id; match the account by hand");
+        }
+        boolean settling = pending.isPresent()
+                && pending.get().attemptedAt().plus(properties.createSettleWindow()).isAfter(now());
+        int attempts = settling ? properties.readBackAttempts() : 1;
+        Duration delay = properties.readBackDelay();
+        for (int i = 0; i < attempts; i++) {
+            if (i > 0) {
+                sleeper.sleep(delay);
+                delay = delay.multipliedBy(2);
+            }
+            Optional<ScimUser> found = Lookups.userByName(t, employee.employeeId(), employee.userName());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        if (settling) {
+            Duration left = Duration.between(now(), pending.get().attemptedAt().plus(properties.createSettleWindow()));
+            throw new RetryLaterException(t.name(), "the account created for employee " + employee.employeeId()
+                    + " is not visible to lookups yet; not creating it a second time", left.isNegative() ? Duration.ZERO : left);
+        }
+        return Optional.empty();
+    }
+
+    private AccountLink adopt(Target t, Employee employee, ScimUser user, boolean ourCreate) {
+        if (!isOurs(t, user, employee.employeeId(), ourCreate)) {
+            throw new AccountConflictException(t.name(), "an account with the userName of employee " + employee.employeeId()
+                    + " exists (id " + user.id() + ") and its externalId is not ours; link or rename it by hand");
+        }
+        AccountOrigin origin = ourCreate ? AccountOrigin.CREATED : AccountOrigin.ADOPTED;
+        AccountLink link = new AccountLink(t.name(), employee.employeeId(), user.id(), employee.userName(), origin,
+                LinkState.ACTIVE, now());
+        if (!user.isActive()) {
+            setActive(t, link, true, reactivateStyle(t));
+            link = new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(),
+                    ourCreate ? AccountOrigin.CREATED : AccountOrigin.REACTIVATED, LinkState.ACTIVE, now());
+        }
+        links.save(link);
+        return link;
+    }
+
+    private AccountLink create(Target t, Employee employee) {
+        links.recordCreateAttempt(t.name(), employee.employeeId(), employee.userName());
+        ScimUser created;
+        try {
+            created = t.api().createUser(newUser(employee));
+        } catch (ScimException.Conflict e) {
+            // 409 uniqueness: someone has the userName, maybe our own earlier create whose answer was lost (R-J-3)
+            Optional<ScimUser> found = Lookups.userByName(t, employee.employeeId(), employee.userName());
+            if (found.isEmpty()) {
+                throw new RetryLaterException(t.name(), "create for employee " + employee.employeeId()
+                        + " answered 409 but the existing account is not visible to lookups yet", properties.createSettleWindow());
+            }
+            return adopt(t, employee, found.get(), true);
+        }
+        if (!Lookups.sameUserName(created.userName(), employee.userName())) {
+            log.warn("target {}: account {} for employee {} came back with a different userName", t.name(), created.id(),
+                    employee.employeeId());
+        }
+        AccountLink link = new AccountLink(t.name(), employee.employeeId(), created.id(), employee.userName(),
+                AccountOrigin.CREATED, LinkState.ACTIVE, now());
+        links.save(link);
+        return link;
+    }
+
+    /**
+     * Proof of ownership: {@code externalId} equals the employee id (exactly; it is caseExact). On a target that
+     * keeps no externalId, only our own recorded create attempt for this userName counts.
+     */
+    private static boolean isOurs(Target t, ScimUser user, String employeeId, boolean ourCreate) {
+        if (user.externalId() != null) {
+            return user.externalId().equals(employeeId);
+        }
+        return !t.dialect().storesExternalId() && ourCreate;
+    }
+
+    private static ScimUser newUser(Employee e) {
+        String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
+        ScimUser.EnterpriseUser enterprise = e.department() == null ? null : new ScimUser.EnterpriseUser(null, e.department(), null);
+        List<String> schemas = enterprise == null ? List.of(ScimSchemas.USER) : List.of(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER);
+        return new ScimUser(schemas, null, e.employeeId(), e.userName(),
+                new ScimUser.Name(e.givenName(), e.familyName(), displayName.isEmpty() ? null : displayName),
+                displayName.isEmpty() ? null : displayName,
+                List.of(new ScimUser.Email(e.userName(), "work", true)), true, e.jobTitle(), enterprise, null, null);
+    }
+
+    // --- memberships -----------------------------------------------------------------------------------------
+
+    private void changeMembership(Target t, String employeeId, String groupName, boolean add) {
+        AccountLink link = requireLink(t, employeeId);
+        verifiedUser(t, link);
+        ScimGroup group = Lookups.groupByName(t, groupName);
+        ScimGroup current = t.api().getGroup(group.id());
+        if (current.hasMember(link.scimId()) == add) {
+            return;
+        }
+        if (!t.dialect().groupPatch()) {
+            throw new ScimException.BadRequest(501, null, null, "target " + t.name() + " (" + t.dialect().configName()
+                    + ") can change group members only by replacing the whole member list, which loses concurrent"
+                    + " changes; change group " + groupName + " for employee " + employeeId + " in the app itself");
+        }
+        PatchOperation op = add ? PatchOperation.addMember(link.scimId()) : PatchOperation.removeMember(link.scimId());
+        try {
+            t.api().patchGroup(group.id(), PatchRequest.of(op));
+        } catch (ScimException e) {
+            // 409, 400 noTarget and friends for "already a member"/"not a member": the group's state decides (R-M-2)
+            if (e.isTransient() || t.api().getGroup(group.id()).hasMember(link.scimId()) != add) {
+                throw e;
+            }
+        }
+    }
+
+    // --- reads, identity, writes -----------------------------------------------------------------------------
+
+    private AccountLink requireLink(Target t, String employeeId) {
+        return links.find(t.name(), employeeId)
+                .orElseThrow(() -> new NotLinkedException(t.name(), "no account is linked for employee " + employeeId));
+    }
+
+    /** GET by stored id plus the identity check (R-ID-2); a 404 propagates. */
+    private ScimUser verifiedUser(Target t, AccountLink link) {
+        ScimUser user = t.api().getUser(link.scimId());
+        checkIdentity(t, link, user);
+        return user;
+    }
+
+    private ObjectNode verifiedDocument(Target t, AccountLink link) {
+        ObjectNode doc = t.api().getUserDocument(link.scimId());
+        checkIdentity(t, link, json.convertValue(doc, ScimUser.class));
+        return doc;
+    }
+
+    /** The verified user, or empty when the target says it is gone and is otherwise healthy (R-E-4). */
+    private Optional<ScimUser> existingUser(Target t, AccountLink link) {
+        try {
+            return Optional.of(verifiedUser(t, link));
+        } catch (ScimException.NotFound e) {
+            t.confirmHealthy();
+            return Optional.empty();
+        }
+    }
+
+    private static void checkIdentity(Target t, AccountLink link, ScimUser user) {
+        List<String> problems = new ArrayList<>();
+        if (user.id() != null && !user.id().equals(link.scimId())) {
+            problems.add("the server answered with another id");
+        }
+        if (!Lookups.sameUserName(user.userName(), link.userName())) {
+            problems.add("its userName is no longer the employee's");
+        }
+        if (user.externalId() != null ? !user.externalId().equals(link.employeeId()) : t.dialect().storesExternalId()) {
+            problems.add("its externalId is not the employee id");
+        }
+        if (!problems.isEmpty()) {
+            throw new IdentityMismatchException(t.name(), "account " + link.scimId() + " stored for employee "
+                    + link.employeeId() + " does not belong to them any more: " + String.join(", ", problems) + "; no write");
+        }
+    }
+
+    private static Dialect.UpdateStyle reactivateStyle(Target t) {
+        return t.dialect().reactivateStyle() == Dialect.UpdateStyle.PUT ? Dialect.UpdateStyle.PUT : t.updateStyle();
+    }
+
+    /** Writes {@code active} and reads it back until the target shows it; a transient error otherwise. */
+    private void setActive(Target t, AccountLink link, boolean active, Dialect.UpdateStyle style) {
+        if (style == Dialect.UpdateStyle.PUT) {
+            ObjectNode doc = verifiedDocument(t, link);
+            doc.put("active", active);
+            t.api().replaceUserDocument(link.scimId(), withoutReadOnly(doc));
+        } else {
+            t.api().patchUser(link.scimId(), PatchRequest.of(PatchOperation.replace("active", active)));
+        }
+        Duration delay = properties.readBackDelay();
+        for (int i = 0; i < properties.readBackAttempts(); i++) {
+            if (i > 0) {
+                sleeper.sleep(delay);
+                delay = delay.multipliedBy(2);
+            }
+            ScimUser now = verifiedUser(t, link);
+            if (now.active() != null && now.active() == active) {
+                return;
+            }
+        }
+        throw new RetryLaterException(t.name(), "account " + link.scimId() + " of employee " + link.employeeId()
+                + " does not show active=" + active + " yet after " + properties.readBackAttempts() + " reads", null);
+    }
+
+    private static List<PatchOperation> attributeChanges(ScimUser current, Employee e) {
+        List<PatchOperation> ops = new ArrayList<>();
+        ScimUser.Name name = current.name();
+        if (e.givenName() != null && !e.givenName().equals(name == null ? null : name.givenName())) {
+            ops.add(PatchOperation.replace("name.givenName", e.givenName()));
+        }
+        if (e.familyName() != null && !e.familyName().equals(name == null ? null : name.familyName())) {
+            ops.add(PatchOperation.replace("name.familyName", e.familyName()));
+        }
+        String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
+        if (!displayName.isEmpty() && !displayName.equals(current.displayName())) {
+            ops.add(PatchOperation.replace("displayName", displayName));
+        }
+        if (e.jobTitle() != null && !e.jobTitle().equals(current.title())) {
+            ops.add(PatchOperation.replace("title", e.jobTitle()));
+        }
+        if (e.department() != null && !e.department().equals(current.enterprise() == null ? null : current.enterprise().department())) {
+            ops.add(PatchOperation.replace(DEPARTMENT_PATH, e.department()));
+        }
+        return ops;
+    }
+
+    /** The same changes on a whole document, keeping every attribute jmlflow does not model. */
+    private static void applyAttributes(ObjectNode doc, Employee e) {
+        ObjectNode name = doc.has("name") && doc.get("name").isObject() ? (ObjectNode) doc.get("name") : doc.putObject("name");
+        if (e.givenName() != null) {
+            name.put("givenName", e.givenName());
+        }
+        if (e.familyName() != null) {
+            name.put("familyName", e.familyName());
+        }
+        String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
+        if (!displayName.isEmpty()) {
+            doc.put("displayName", displayName);
+        }
+        if (e.jobTitle() != null) {
+            doc.put("title", e.jobTitle());
+        }
+        if (e.department() != null) {
+            ObjectNode enterprise = doc.has(ScimSchemas.ENTERPRISE_USER) && doc.get(ScimSchemas.ENTERPRISE_USER).isObject()
+                    ? (ObjectNode) doc.get(ScimSchemas.ENTERPRISE_USER) : doc.putObject(ScimSchemas.ENTERPRISE_USER);
+            enterprise.put("department", e.department());
+        }
+    }
+
+    /** {@code meta} and {@code groups} are read-only; sending them back in a PUT is refused by strict servers. */
+    private static ObjectNode withoutReadOnly(ObjectNode doc) {
+        ObjectNode copy = doc.deepCopy();
+        copy.remove("meta");
+        copy.remove("groups");
+        return copy;
+    }
+
+    private void validate(Target t, Employee e) {
+        if (e.employeeId() == null || e.employeeId().isBlank() || e.userName() == null || e.userName().isBlank()) {
+            throw new IllegalArgumentException("employeeId and userName are required");
+        }
+        if (!ScimFilter.isFilterSafe(e.userName())) {
+            throw new IllegalArgumentException("the userName of employee " + e.employeeId()
+                    + " contains control characters and cannot be looked up safely on target " + t.name());
+        }
+    }
+
+    private AccountLink withState(AccountLink link, LinkState state) {
+        return new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(), link.origin(), state, now());
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScimException.Unavailable(0, "interrupted while waiting to read back", e);
+        }
     }
 }
