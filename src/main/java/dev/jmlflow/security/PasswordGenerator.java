@@ -1,0 +1,39 @@
+package dev.jmlflow.security;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Random passwords that pass Camunda's default password policy (upper, lower, digit, special, length). */
+final class PasswordGenerator {
+
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    // no quotes, backslash or shell metacharacters, so a printed password can be pasted anywhere
+    private static final String SPECIAL = "-_.+=@%";
+    private static final String ALL = UPPER + LOWER + DIGITS + SPECIAL;
+    private static final int LENGTH = 20;
+
+    private final SecureRandom random = new SecureRandom();
+
+    String next() {
+        List<Character> chars = new ArrayList<>(LENGTH);
+        chars.add(pick(UPPER));
+        chars.add(pick(LOWER));
+        chars.add(pick(DIGITS));
+        chars.add(pick(SPECIAL));
+        while (chars.size() < LENGTH) {
+            chars.add(pick(ALL));
+        }
+        Collections.shuffle(chars, random);
+        StringBuilder sb = new StringBuilder(LENGTH);
+        chars.forEach(sb::append);
+        return sb.toString();
+    }
+
+    private char pick(String alphabet) {
+        return alphabet.charAt(random.nextInt(alphabet.length()));
+    }
+}
