@@ -1,0 +1,17 @@
+package dev.jmlflow.observability;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** @param targetCheckInterval how often each target is checked in the background for {@code /actuator/health} */
+@ConfigurationProperties("jmlflow.health")
+public record HealthProperties(@DefaultValue("30s") Duration targetCheckInterval) {
+
+    public HealthProperties {
+        if (targetCheckInterval == null || targetCheckInterval.isNegative() || targetCheckInterval.isZero()) {
+            throw new IllegalArgumentException("jmlflow.health.target-check-interval must be positive");
+        }
+    }
+}
