@@ -14,12 +14,13 @@ import feign.RequestLine;
  * {@code scimType}, timeouts and connection errors as {@link ScimException.Unavailable} with status 0, and answers
  * that are not SCIM JSON (an HTML login page with 200, an empty body on a GET) as
  * {@link ScimException.ProtocolViolation}. A 404 is always {@link ScimException.NotFound}, never {@code null}.
- * Null or blank arguments are programming errors ({@link IllegalArgumentException}).
+ * Null or blank arguments are programming errors ({@link IllegalArgumentException}). Ids are sent as one path
+ * segment ({@code decodeSlash = false} keeps a {@code /} in an id encoded), so no id can address another resource.
  */
 @Headers({"Accept: application/scim+json", "Content-Type: application/scim+json"})
 public interface ScimApi {
 
-    @RequestLine("GET /Users/{id}")
+    @RequestLine(value = "GET /Users/{id}", decodeSlash = false)
     ScimUser getUser(@Param("id") String id);
 
     @RequestLine("GET /Users?filter={filter}&startIndex={startIndex}&count={count}")
@@ -35,28 +36,28 @@ public interface ScimApi {
     ScimUser createUser(ScimUser user);
 
     /** May answer 204 with no body, in which case the result is {@code null}. */
-    @RequestLine("PUT /Users/{id}")
+    @RequestLine(value = "PUT /Users/{id}", decodeSlash = false)
     ScimUser replaceUser(@Param("id") String id, ScimUser user);
 
     /**
      * The user exactly as the server sent it, attributes jmlflow does not model included: the base of a PUT that
      * must not drop them (PUT-only servers such as Coginiti replace the whole resource, roles included).
      */
-    @RequestLine("GET /Users/{id}")
+    @RequestLine(value = "GET /Users/{id}", decodeSlash = false)
     ObjectNode getUserDocument(@Param("id") String id);
 
     /** PUT of a whole user document (see {@link #getUserDocument}); may answer 204 with no body ({@code null}). */
-    @RequestLine("PUT /Users/{id}")
+    @RequestLine(value = "PUT /Users/{id}", decodeSlash = false)
     ObjectNode replaceUserDocument(@Param("id") String id, ObjectNode user);
 
     /** May answer 204 with no body, in which case the result is {@code null}. */
-    @RequestLine("PATCH /Users/{id}")
+    @RequestLine(value = "PATCH /Users/{id}", decodeSlash = false)
     ScimUser patchUser(@Param("id") String id, PatchRequest patch);
 
-    @RequestLine("DELETE /Users/{id}")
+    @RequestLine(value = "DELETE /Users/{id}", decodeSlash = false)
     void deleteUser(@Param("id") String id);
 
-    @RequestLine("GET /Groups/{id}")
+    @RequestLine(value = "GET /Groups/{id}", decodeSlash = false)
     ScimGroup getGroup(@Param("id") String id);
 
     @RequestLine("GET /Groups?filter={filter}&startIndex={startIndex}&count={count}")
@@ -70,7 +71,7 @@ public interface ScimApi {
     ScimGroup createGroup(ScimGroup group);
 
     /** May answer 204 with no body, in which case the result is {@code null}. */
-    @RequestLine("PATCH /Groups/{id}")
+    @RequestLine(value = "PATCH /Groups/{id}", decodeSlash = false)
     ScimGroup patchGroup(@Param("id") String id, PatchRequest patch);
 
     @RequestLine("GET /ServiceProviderConfig")

@@ -34,13 +34,13 @@ final class ScimExceptionTranslation implements InvocationHandlerFactory {
     }
 
     /**
-     * Feign expands a null or blank id to {@code /Users/}, the list endpoint, and a DELETE there must never be
-     * sent, so such a call is a programming error.
+     * Feign expands a null or blank id to {@code /Users/}, the list endpoint, and servers resolve {@code ..} to
+     * another resource: a DELETE must never go there, so such a call is a programming error.
      */
     private static void requireArguments(Method method, Object[] args) {
         for (int i = 0; args != null && i < args.length; i++) {
-            if (args[i] == null || args[i] instanceof String s && s.isBlank()) {
-                throw new IllegalArgumentException("argument " + i + " of ScimApi." + method.getName() + " must not be null or blank");
+            if (args[i] == null || args[i] instanceof String s && (s.isBlank() || s.equals(".") || s.equals(".."))) {
+                throw new IllegalArgumentException("argument " + i + " of ScimApi." + method.getName() + " must not be null, blank or a dot segment");
             }
         }
     }

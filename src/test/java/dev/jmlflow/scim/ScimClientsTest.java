@@ -244,9 +244,20 @@ class ScimClientsTest {
     }
 
     @Test
-    void aBlankIdIsRefusedBeforeAnythingIsSent() {
+    void anIdIsSentAsOnePathSegment() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(anyUrl()).willReturn(aResponse().withStatus(204)));
+
+        api.deleteUser("a/../b c+d?e#f");
+
+        assertThat(server.getAllServeEvents()).singleElement()
+                .satisfies(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/scim/v2/Users/a%2F..%2Fb%20c%2Bd%3Fe%23f"));
+    }
+
+    @Test
+    void aBlankIdOrADotSegmentIsRefusedBeforeAnythingIsSent() {
         assertThatIllegalArgumentException().isThrownBy(() -> api.deleteUser(" "));
         assertThatIllegalArgumentException().isThrownBy(() -> api.deleteUser(null));
+        assertThatIllegalArgumentException().isThrownBy(() -> api.deleteUser(".."));
 
         assertThat(server.getAllServeEvents()).isEmpty();
     }
