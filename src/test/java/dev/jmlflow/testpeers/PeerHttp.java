@@ -36,6 +36,11 @@ public final class PeerHttp {
         this(peer.baseUrl(), "Bearer " + peer.token());
     }
 
+    /** For a server that is no {@link ScimPeer}, e.g. one tenant of several. */
+    public static PeerHttp to(String baseUrl, String token) {
+        return new PeerHttp(baseUrl, "Bearer " + token);
+    }
+
     private PeerHttp(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
