@@ -1,0 +1,72 @@
+package dev.jmlflow.provisioning;
+
+import dev.jmlflow.scim.ScimApi;
+import dev.jmlflow.scim.ScimClientConfig;
+import dev.jmlflow.scim.ScimClients;
+import dev.jmlflow.target.CapabilityProbe;
+import dev.jmlflow.target.Dialect;
+import dev.jmlflow.target.RateLimitedScimApi;
+import dev.jmlflow.target.Target;
+import dev.jmlflow.target.TargetRegistry;
+import dev.jmlflow.target.TokenBucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** Building blocks for provisioning tests without a Spring context: a real client, H2 + Flyway, fast timings. */
+final class Fixtures {
+
+    static final ProvisioningProperties FAST = new ProvisioningProperties(Duration.ofSeconds(30), 3, Duration.ofMillis(20));
+
+    private Fixtures() {
+    }
+
+    /** A fresh in-memory database migrated by the real Flyway scripts. */
+    static DataSource migratedDatabase() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:links-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).load().migrate();
+        return ds;
+    }
+
+    static ScimApi client(String baseUrl, String token) {
+        return ScimClients.create(new ScimClientConfig(java.net.URI.create(baseUrl), () -> token,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), null));
+    }
+
+    static ScimApi client(String baseUrl, String token, Duration readTimeout) {
+        return ScimClients.create(new ScimClientConfig(java.net.URI.create(baseUrl), () -> token,
+                Duration.ofSeconds(2), readTimeout, null));
+    }
+
+    static Target target(String name, Dialect dialect, ScimApi api) {
+        return new Target(name, dialect, new RateLimitedScimApi(api, new TokenBucket(name, 1000)), new CapabilityProbe(),
+                Clock.systemUTC());
+    }
+
+    static ProvisioningService service(Target target, IdentityLinkStore store, ProvisioningProperties properties) {
+        return new ProvisioningService(TargetRegistry.of(List.of(target)), store, properties, Clock.systemUTC(),
+                d -> sleep(d));
+    }
+
+    static Employee employee(String suffix) {
+        String id = "E" + suffix;
+        return new Employee(id, "person." + suffix + "@example.com", "Ada", "Lovelace", "Engineering", "Engineer", "mgr1");
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.jmlflow.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jmlflow.scim.ScimApi;
+import dev.jmlflow.scim.ScimFilter;
+import dev.jmlflow.scim.ScimSchemas;
+import dev.jmlflow.scim.ScimUser;
+import dev.jmlflow.target.Dialect;
+import dev.jmlflow.target.Target;
+import dev.jmlflow.testpeers.ScimPeer;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every provisioning operation against a real SCIM server written by someone else. Each operation is shown to be
+ * idempotent: run twice, and re-run after a crash between the remote call and the local commit.
+ */
+abstract class ProvisioningContract {
+
+    abstract ScimPeer peer();
+
+    private ScimApi raw;
+    private IdentityLinkStore store;
+    private ProvisioningService service;
+    private Target target;
+
+    @BeforeEach
+    void setUp() {
+        raw = Fixtures.client(peer().baseUrl(), peer().token());
+        target = Fixtures.target("app", Dialect.GENERIC, Fixtures.client(peer().baseUrl(), peer().token()));
+        store = new IdentityLinkStore(Fixtures.migratedDatabase());
+        service = Fixtures.service(target, store, Fixtures.FAST);
+    }
+
+    @Test
+    void ensureUserCreatesOneActiveAccountCarryingTheEmployeeIdAsExternalId() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+
+        AccountLink link = service.ensureUser("app", e);
+
+        ScimUser stored = raw.getUser(link.scimId());
+        assertThat(stored.externalId()).isEqualTo(e.employeeId());
+        assertThat(stored.isActive()).isTrue();
+        assertThat(link.origin()).isEqualTo(AccountOrigin.CREATED);
+        assertThat(store.find("app", e.employeeId())).contains(link);
+    }
+
+    @Test
+    void ensureUserTwiceLeavesExactlyOneAccount() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+
+        AccountLink first = service.ensureUser("app", e);
+        AccountLink second = service.ensureUser("app", e);
+
+        assertThat(second.scimId()).isEqualTo(first.scimId());
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+    }
+
+    @Test
+    void ensureUserAfterACrashBeforeTheLinkWasSavedAdoptsTheAccountItCreated() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        IdentityLinkStore crashingOnce = new IdentityLinkStore(Fixtures.migratedDatabase()) {
+            private final AtomicBoolean crashed = new AtomicBoolean();
+
+            @Override
+            public void save(AccountLink link) {
+                if (crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("simulated crash before commit");
+                }
+                super.save(link);
+            }
+        };
+        ProvisioningService crashing = Fixtures.service(target, crashingOnce, Fixtures.FAST);
+
+        assertThatThrownBy(() -> crashing.ensureUser("app", e)).hasMessageContaining("simulated crash");
+        AccountLink link = crashing.ensureUser("app", e);
+
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+        assertThat(link.origin()).isEqualTo(AccountOrigin.CREATED);
+    }
+
+    @Test
+    void ensureUserAfterTheLinkRowWasLostAdoptsTheAccountInsteadOfCreatingASecond() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink created = service.ensureUser("app", e);
+        store.forget("app", e.employeeId());
+
+        AccountLink again = service.ensureUser("app", e);
+
+        assertThat(again.scimId()).isEqualTo(created.scimId());
+        assertThat(again.origin()).isEqualTo(AccountOrigin.ADOPTED);
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+    }
+
+    @Test
+    void ensureUserRefusesAnExistingAccountThatIsNotOurs() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        raw.createUser(user(e.userName(), "someone-else-" + Fixtures.unique()));
+
+        assertThatThrownBy(() -> service.ensureUser("app", e)).isInstanceOf(AccountConflictException.class);
+
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+        assertThat(store.find("app", e.employeeId())).isEmpty();
+    }
+
+    @Test
+    void ensureUserRehiresADeactivatedAccount() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String id = raw.createUser(user(e.userName(), e.employeeId()).withActive(false)).id();
+
+        AccountLink link = service.ensureUser("app", e);
+
+        assertThat(link.scimId()).isEqualTo(id);
+        assertThat(link.origin()).isEqualTo(AccountOrigin.REACTIVATED);
+        assertThat(raw.getUser(id).isActive()).isTrue();
+    }
+
+    @Test
+    void addMembershipTwiceGivesOneMembership() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String group = "eng-" + Fixtures.unique();
+        String groupId = peer().seedGroup(group);
+        AccountLink link = service.ensureUser("app", e);
+
+        service.addMembership("app", e.employeeId(), group);
+        service.addMembership("app", e.employeeId(), group);
+
+        assertThat(raw.getGroup(groupId).memberList()).filteredOn(m -> link.scimId().equals(m.value())).hasSize(1);
+        assertThat(service.currentGroups("app", e.employeeId())).contains(group);
+    }
+
+    @Test
+    void removeMembershipTwiceLeavesTheUserOutOfTheGroup() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String group = "ops-" + Fixtures.unique();
+        String groupId = peer().seedGroup(group);
+        AccountLink link = service.ensureUser("app", e);
+        service.addMembership("app", e.employeeId(), group);
+
+        service.removeMembership("app", e.employeeId(), group);
+        service.removeMembership("app", e.employeeId(), group);
+
+        assertThat(raw.getGroup(groupId).hasMember(link.scimId())).isFalse();
+        assertThat(service.currentGroups("app", e.employeeId())).doesNotContain(group);
+    }
+
+    @Test
+    void membershipOfAnUnknownGroupIsRefused() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        service.ensureUser("app", e);
+
+        assertThatThrownBy(() -> service.addMembership("app", e.employeeId(), "no-such-group-" + Fixtures.unique()))
+                .isInstanceOf(UnknownGroupException.class);
+    }
+
+    @Test
+    void updateAttributesTwiceLeavesTheNewValues() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+        Employee moved = new Employee(e.employeeId(), e.userName(), "Ada", "Byron", "Research", "Principal", "mgr2");
+
+        service.updateAttributes("app", moved);
+        service.updateAttributes("app", moved);
+
+        ScimUser stored = raw.getUser(link.scimId());
+        assertThat(stored.name().familyName()).isEqualTo("Byron");
+        assertThat(stored.title()).isEqualTo("Principal");
+    }
+
+    @Test
+    void deactivateTwiceLeavesOneInactiveAccount() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+
+        service.deactivate("app", e.employeeId());
+        service.deactivate("app", e.employeeId());
+
+        assertThat(raw.getUser(link.scimId()).active()).isFalse();
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DEACTIVATED);
+    }
+
+    @Test
+    void deactivateRerunAfterACrashBeforeTheLinkWasSavedConverges() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+        raw.patchUser(link.scimId(), dev.jmlflow.scim.PatchRequest.of(dev.jmlflow.scim.PatchOperation.replace("active", false)));
+
+        service.deactivate("app", e.employeeId());
+
+        assertThat(raw.getUser(link.scimId()).active()).isFalse();
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DEACTIVATED);
+    }
+
+    @Test
+    void deactivateNeverTouchesAnAccountThatNoLongerBelongsToTheEmployee() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        Employee other = Fixtures.employee(Fixtures.unique());
+        service.ensureUser("app", e);
+        String othersId = raw.createUser(user(other.userName(), other.employeeId())).id();
+        store.save(new AccountLink("app", e.employeeId(), othersId, e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
+
+        assertThatThrownBy(() -> service.deactivate("app", e.employeeId())).isInstanceOf(IdentityMismatchException.class);
+
+        assertThat(raw.getUser(othersId).isActive()).isTrue();
+    }
+
+    @Test
+    void reactivateTwiceLeavesAnActiveAccount() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+        service.deactivate("app", e.employeeId());
+
+        service.reactivate("app", e.employeeId());
+        service.reactivate("app", e.employeeId());
+
+        assertThat(raw.getUser(link.scimId()).isActive()).isTrue();
+    }
+
+    @Test
+    void deleteTwiceRemovesTheAccountOnce() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        service.ensureUser("app", e);
+
+        service.delete("app", e.employeeId());
+        service.delete("app", e.employeeId());
+
+        assertThat(accountsNamed(e.userName())).isZero();
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DELETED);
+    }
+
+    @Test
+    void deleteRerunAfterACrashBeforeTheLinkWasSavedTreatsTheMissingAccountAsGone() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+        raw.deleteUser(link.scimId());
+
+        service.delete("app", e.employeeId());
+
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DELETED);
+    }
+
+    @Test
+    void undoCreatedAccountDeactivatesWhatWeCreated() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+
+        service.undoCreatedAccount("app", e.employeeId());
+        service.undoCreatedAccount("app", e.employeeId());
+
+        assertThat(raw.getUser(link.scimId()).active()).isFalse();
+    }
+
+    @Test
+    void undoCreatedAccountLeavesAnAdoptedAccountAlone() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String id = raw.createUser(user(e.userName(), e.employeeId())).id();
+        assertThat(service.ensureUser("app", e).origin()).isEqualTo(AccountOrigin.ADOPTED);
+
+        service.undoCreatedAccount("app", e.employeeId());
+
+        assertThat(raw.getUser(id).isActive()).isTrue();
+    }
+
+    @Test
+    void filterInjectionNeverMatchesMoreThanOneUser() {
+        String a = "inj-a-" + Fixtures.unique() + "@example.com";
+        String b = "inj-b-" + Fixtures.unique() + "@example.com";
+        raw.createUser(user(a, "X" + Fixtures.unique()));
+        raw.createUser(user(b, "X" + Fixtures.unique()));
+        List<String> corpus = List.of(
+                a + "\" or userName pr or userName eq \"" + b,
+                a + "\\\" or userName pr or userName eq \\\"" + b,
+                a + "\" or userName sw \"",
+                "\" or \"\" eq \"",
+                a + "\") or (userName pr",
+                a + "%22 or userName pr",
+                "*",
+                a + "\\",
+                "\\\"");
+
+        for (String value : corpus) {
+            assertThat(raw.findUsers(ScimFilter.eq("userName", value), 1, 10).resources())
+                    .as("lookup of %s", value).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    private long accountsNamed(String userName) {
+        return raw.findUsers(ScimFilter.eq("userName", userName), 1, 10).resources().size();
+    }
+
+    private static ScimUser user(String userName, String externalId) {
+        return new ScimUser(List.of(ScimSchemas.USER), null, externalId, userName, new ScimUser.Name("Some", "One", null),
+                "Some One", List.of(new ScimUser.Email(userName, "work", true)), true, null, null, null, null);
+    }
+}
