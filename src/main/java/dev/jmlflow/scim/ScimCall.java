@@ -42,6 +42,9 @@ final class ScimCall {
         if (oneLine.isEmpty()) {
             return null;
         }
-        return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "...";
+        if (oneLine.codePointCount(0, oneLine.length()) <= MAX_TEXT) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_TEXT)) + "...";
     }
 }

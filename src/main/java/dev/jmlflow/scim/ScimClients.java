@@ -28,7 +28,8 @@ public final class ScimClients {
      * {@code application/scim+json}, and never logs the token or filter values.
      */
     public static ScimApi create(ScimClientConfig config) {
-        // HTTP/1.1: the JDK client's h2c upgrade attempt is refused or mishandled by some plain-HTTP servers
+        // HTTP/1.1: HTTP/2 works against WireMock and the JDK HttpServer, but its cleartext "Upgrade: h2c" request
+        // is refused by some proxies and WAFs, and SCIM gains nothing from multiplexing
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
