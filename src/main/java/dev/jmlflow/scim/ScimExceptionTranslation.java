@@ -56,6 +56,7 @@ final class ScimExceptionTranslation implements InvocationHandlerFactory {
             String what = cause == null ? "no response" : cause.getClass().getSimpleName();
             return new ScimException.Unavailable(0, call + " got no complete answer: " + what, cause);
         }
-        return new ScimException.ProtocolViolation(e.status(), call + " failed: " + e.getClass().getSimpleName());
+        // e.g. an EncodeException, which Feign reports with status -1
+        return new ScimException.ProtocolViolation(Math.max(0, e.status()), call + " failed: " + e.getClass().getSimpleName());
     }
 }
