@@ -16,6 +16,7 @@ import dev.jmlflow.target.TargetRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -509,8 +510,9 @@ public class ProvisioningService {
         return new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(), link.origin(), state, now());
     }
 
+    /** Microseconds: what both H2 and PostgreSQL timestamps keep, so a stored link reads back equal. */
     private Instant now() {
-        return Instant.now(clock);
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String nullToEmpty(String s) {
