@@ -2,14 +2,12 @@ package dev.jmlflow.security;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-/** Sandbox detection, the admin check, and the engine-side security pieces. */
+/** Sandbox detection, the admin check and the start-up banner: decisions made from configuration alone. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
 public class SecurityConfiguration {
@@ -35,17 +33,6 @@ public class SecurityConfiguration {
     @Bean
     SandboxCredentials sandboxCredentials(SandboxMode sandboxMode, AdminProperties admin) {
         return sandboxMode.active() ? SandboxCredentials.generate(!admin.isGiven()) : SandboxCredentials.none();
-    }
-
-    @Bean
-    static ProcessEnginePlugin jmlflowSecurityEnginePlugin() {
-        return new SecurityEnginePlugin();
-    }
-
-    @Bean
-    IdentitySetup identitySetup(ProcessEngine engine, SandboxMode sandboxMode, SandboxCredentials credentials,
-            AdminProperties admin) {
-        return new IdentitySetup(engine, sandboxMode, credentials, admin);
     }
 
     @Bean
