@@ -254,6 +254,11 @@ public class ProvisioningService {
      * (filters are eventually consistent, R-J-4): read again with backoff, then ask for a retry rather than POST twice.
      */
     private Optional<ScimUser> lookup(Target t, Employee employee, Optional<IdentityLinkStore.PendingCreate> pending) {
+        if (!t.capabilities().reachable()) {
+            // a failed probe says nothing about filters: surface why the target cannot be used (retry or incident)
+            t.confirmHealthy();
+            t.refreshCapabilities();
+        }
         if (!t.capabilities().filterSafe()) {
             throw new UnsafeLookupException(t.name(), "the target ignores filters (" + Objects.toString(t.capabilities().lastError(), "probe failed")
                     + ") and employee " + employee.employeeId() + " has no stored account id; match the account by hand");

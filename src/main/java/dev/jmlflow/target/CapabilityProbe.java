@@ -73,14 +73,18 @@ public class CapabilityProbe {
         return result(target, now, true, patch, etag, true, configProblem);
     }
 
-    /** One fresh canary lookup; throws a transient exception when the target does not answer it properly. */
+    /**
+     * One fresh canary lookup. Throws the call's own {@link ScimException} (401, 403, 5xx, ...) when it fails, and a
+     * transient one when the target answers 404 or not with a ListResponse, so a 404 elsewhere is not read as "gone".
+     */
     void confirmHealthy(Target target) {
         ListResponse<ScimUser> canary;
         try {
             canary = target.api().findUsers(canaryFilter(), 1, 1);
-        } catch (ScimException e) {
-            throw new ScimException.Unavailable(e.status(), "target " + target.name()
-                    + ": health probe failed (" + describe(e) + "); if every call fails, check base-url/region and token", e);
+        } catch (ScimException.NotFound e) {
+            // the collection itself is missing: a wrong base URL or region, never proof that a resource is gone
+            throw new ScimException.Unavailable(404, "target " + target.name()
+                    + ": health probe answered 404; check base-url/region", e);
         }
         if (!canary.declaresListResponseSchema()) {
             throw new ScimException.Unavailable(200, "target " + target.name()

@@ -267,6 +267,14 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void theCapabilityProbeFindsTheServerFilterSafe() {
+        assertThat(target.refreshCapabilities()).satisfies(c -> {
+            assertThat(c.reachable()).isTrue();
+            assertThat(c.filterSafe()).isTrue();
+        });
+    }
+
+    @Test
     void filterInjectionNeverMatchesMoreThanOneUser() {
         String a = "inj-a-" + Fixtures.unique() + "@example.com";
         String b = "inj-b-" + Fixtures.unique() + "@example.com";
