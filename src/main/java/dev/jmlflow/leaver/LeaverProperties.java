@@ -1,0 +1,26 @@
+package dev.jmlflow.leaver;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param timeZone  the company's time zone: a scheduled leaver loses access at midnight after the last day there
+ *                  ({@code jmlflow.leaver.time-zone}, e.g. {@code Europe/Berlin})
+ * @param retention how long deactivated accounts are kept before their deletion is put to the app owners
+ *                  ({@code jmlflow.leaver.retention}, ISO-8601 such as {@code P30D})
+ */
+@Validated
+@ConfigurationProperties("jmlflow.leaver")
+public record LeaverProperties(@NotNull @DefaultValue("UTC") ZoneId timeZone,
+                               @NotNull @DefaultValue("P30D") Duration retention) {
+
+    public LeaverProperties {
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new IllegalArgumentException("jmlflow.leaver.retention must be positive, e.g. P30D");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.jmlflow.leaver;
+
+import dev.jmlflow.notification.NotificationService;
+import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.provisioning.LinkState;
+import dev.jmlflow.security.JmlflowGroups;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Tells HR and the leaver's manager which accounts are verified deactivated and which ops waived. */
+@Component("leaverNotifyAccessRemoved")
+public class NotifyAccessRemovedDelegate implements JavaDelegate {
+
+    private final NotificationService notifications;
+    private final LeaverAccounts accounts;
+    private final ManagerOfRecord managers;
+    private final LeaverSchedule schedule;
+
+    public NotifyAccessRemovedDelegate(NotificationService notifications, LeaverAccounts accounts,
+                                       ManagerOfRecord managers, LeaverSchedule schedule) {
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.managers = managers;
+        this.schedule = schedule;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String employeeId = (String) execution.getVariable("employeeId");
+        String outcome = accounts.list((String) execution.getVariable("linkedTargets")).stream()
+                .map(target -> "- " + target + ": " + outcome(target, employeeId))
+                .collect(Collectors.joining("\n"));
+        Recipients recipients = managers.of(employeeId)
+                .map(manager -> Recipients.groups(JmlflowGroups.HR).and(Recipients.users(manager)))
+                .orElse(Recipients.groups(JmlflowGroups.HR));
+        notifications.notify(recipients, "[jmlflow] Access removed: " + employeeId,
+                "The access of " + employeeId + " (last day " + execution.getVariable("lastDay") + ") has been removed.\n\n"
+                        + (outcome.isEmpty() ? "No app had an account for this employee." : outcome) + "\n\n"
+                        + "Deactivated accounts are deleted after " + schedule.retention()
+                        + ", once an app owner approves.",
+                Optional.empty());
+    }
+
+    private String outcome(String target, String employeeId) {
+        LinkState state = accounts.state(target, employeeId).orElse(null);
+        if (state == LinkState.DEACTIVATED) {
+            return "deactivated and verified, removed from its groups";
+        }
+        if (state == LinkState.DELETED) {
+            return "no account any more";
+        }
+        return "NOT verified deactivated: IT ops recorded a waiver (see the request's history)";
+    }
+}

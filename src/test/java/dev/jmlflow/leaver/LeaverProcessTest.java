@@ -1,0 +1,572 @@
+package dev.jmlflow.leaver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.jmlflow.approval.FourEyesGuard;
+import dev.jmlflow.approval.ApprovalRefusedException;
+import dev.jmlflow.notification.NotificationService;
+import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.provisioning.AccountLink;
+import dev.jmlflow.provisioning.AccountOrigin;
+import dev.jmlflow.provisioning.IdentityLinkStore;
+import dev.jmlflow.provisioning.IdentityMismatchException;
+import dev.jmlflow.provisioning.LinkState;
+import dev.jmlflow.provisioning.ProvisioningService;
+import dev.jmlflow.scim.ScimException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The leaver process on a lightweight engine, with the provisioning and mail services mocked. Each test is one
+ * path; together they cover every flow node and sequence flow of {@code leaver.bpmn} (the class fails otherwise).
+ */
+@Deployment(resources = {"processes/leaver.bpmn", "forms/leaver-start.form", "forms/leaver-waiver.form",
+        "forms/approve-deletion.form"})
+class LeaverProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0)
+            .excludeProcessDefinitionKeys("joiner")
+            .build();
+
+    private static final ZoneId COMPANY_ZONE = ZoneId.of("Europe/Berlin");
+    private static final String EMPLOYEE = "E1001";
+    private static final List<String> APPS = List.of("alpha", "beta", "gamma");
+
+    private final ProvisioningService provisioning = mock(ProvisioningService.class);
+    private final NotificationService notifications = mock(NotificationService.class);
+    private final IdentityLinkStore linkStore = mock(IdentityLinkStore.class);
+    private final Map<String, AccountLink> links = new ConcurrentHashMap<>();
+
+    private ProcessEngine processEngine;
+
+    @BeforeEach
+    void wireBeans() {
+        processEngine = engine.getProcessEngine();
+        AbstractAssertions.init(processEngine);
+        APPS.forEach(app -> links.put(app, link(app, LinkState.ACTIVE)));
+        when(linkStore.findByEmployee(EMPLOYEE)).thenAnswer(call -> List.copyOf(links.values()));
+        when(linkStore.findByEmployee("E404")).thenReturn(List.of());
+        when(linkStore.find(anyString(), eq(EMPLOYEE))).thenAnswer(call -> Optional.ofNullable(links.get(call.<String>getArgument(0))));
+        doAnswer(call -> links.computeIfPresent(call.getArgument(0), (app, link) -> withState(link, LinkState.DEACTIVATED)))
+                .when(provisioning).deactivate(anyString(), eq(EMPLOYEE));
+        doAnswer(call -> links.computeIfPresent(call.getArgument(0), (app, link) -> withState(link, LinkState.DELETED)))
+                .when(provisioning).delete(anyString(), eq(EMPLOYEE));
+        when(provisioning.currentGroups(anyString(), eq(EMPLOYEE))).thenReturn(Set.of("staff", "engineering"));
+
+        LeaverProperties properties = new LeaverProperties(COMPANY_ZONE, Duration.ofDays(30));
+        LeaverSchedule schedule = new LeaverSchedule(properties);
+        LeaverAccounts accounts = new LeaverAccounts(linkStore);
+        Mocks.register("leaverSchedule", schedule);
+        Mocks.register("leaverAccounts", accounts);
+        Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule));
+        Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(accounts));
+        Mocks.register("leaverDeactivateAccount", new DeactivateAccountDelegate(provisioning));
+        Mocks.register("leaverRemoveGroupMemberships", new RemoveGroupMembershipsDelegate(provisioning));
+        Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
+        Mocks.register("leaverResolutionGuard", new ResolutionGuard());
+        Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
+                new ManagerOfRecord(processEngine.getHistoryService()), schedule));
+        Mocks.register("leaverListAccountsToDelete", new ListAccountsToDeleteDelegate(accounts));
+        Mocks.register("fourEyesGuard", new FourEyesGuard());
+        Mocks.register("leaverDeleteAccount", new DeleteAccountDelegate(provisioning, accounts));
+        processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        processEngine.getIdentityService().clearAuthentication();
+        ClockUtil.reset();
+        Mocks.reset();
+        AbstractAssertions.reset();
+    }
+
+    // ---- scheduling ------------------------------------------------------------------------------------------
+
+    @Test
+    void scheduledLeaverLosesAccessAtMidnightAfterTheLastDayInTheCompanyTimeZone() {
+        String lastDay = LocalDate.now(COMPANY_ZONE).plusDays(10).toString();
+        ProcessInstance leaver = startLeaver(lastDay, false);
+
+        assertThat(leaver).isWaitingAt("Gateway_LastDayEvents");
+        assertThat(timerDue(leaver)).isEqualTo(Date.from(
+                ZonedDateTime.of(LocalDate.parse(lastDay).plusDays(1).atStartOfDay(), COMPANY_ZONE).toInstant()));
+        verify(provisioning, never()).deactivate(anyString(), anyString());
+
+        fireTimer(leaver);
+        runDueJobs(leaver);
+
+        APPS.forEach(app -> verify(provisioning).deactivate(app, EMPLOYEE));
+        assertThat(leaver).hasPassed("TimerEvent_LastDayEnded", "Task_NotifyAccessRemoved")
+                .isWaitingAt("TimerEvent_RetentionElapsed");
+    }
+
+    @Test
+    void immediateLeaverStartsAtOnceWithJobsThatOutrankJoinersAndMovers() {
+        ProcessInstance leaver = startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), true);
+
+        List<Job> jobs = jobs(leaver);
+        assertThat(jobs).hasSize(APPS.size()).allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(100L));
+        assertThat(leaver).hasNotPassed("TimerEvent_LastDayEnded");
+
+        runDueJobs(leaver);
+        APPS.forEach(app -> verify(provisioning).deactivate(app, EMPLOYEE));
+    }
+
+    @Test
+    void everyAppIsDeactivatedFirstThenRemovedFromEachGroupItIsIn() {
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        for (String app : APPS) {
+            var order = org.mockito.Mockito.inOrder(provisioning);
+            order.verify(provisioning).deactivate(app, EMPLOYEE);
+            order.verify(provisioning).removeMembership(app, EMPLOYEE, "staff");
+        }
+        verify(provisioning, times(APPS.size())).removeMembership(anyString(), eq(EMPLOYEE), eq("engineering"));
+        assertThat(links.values()).allSatisfy(link -> assertThat(link.state()).isEqualTo(LinkState.DEACTIVATED));
+    }
+
+    @Test
+    void hrAndTheManagerOfRecordAreToldWhenAccessIsRemoved() {
+        // an earlier joiner of this employee named the manager
+        String joiner = processEngine.getRepositoryService().createDeployment()
+                .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
+                        .camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                .deploy().getId();
+        try {
+            processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE,
+                    Variables.putValue("managerId", "mgr.max"));
+
+            runDueJobs(startLeaver(today(), true));
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(joiner, true);
+        }
+
+        verify(notifications).notify(eq(Recipients.groups("hr").and(Recipients.users("mgr.max"))),
+                contains("Access removed: " + EMPLOYEE), contains("alpha: deactivated and verified"), eq(Optional.empty()));
+    }
+
+    @Test
+    void hrCanCancelAScheduledLeaverBeforeTheLastDayEnds() {
+        ProcessInstance leaver = startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), false);
+
+        processEngine.getRuntimeService().createMessageCorrelation("LeaverCancelled")
+                .processInstanceBusinessKey(EMPLOYEE).correlate();
+
+        assertThat(leaver).hasPassed("MessageEvent_LeaverCancelled").isEnded();
+        assertThat(leaver).hasPassed("EndEvent_LeaverCancelled");
+        verify(provisioning, never()).deactivate(anyString(), anyString());
+    }
+
+    @Test
+    void hrCanMoveTheLastDayAndTheCutOffMovesWithIt() {
+        ProcessInstance leaver = startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), false);
+        String newLastDay = LocalDate.now(COMPANY_ZONE).plusDays(3).toString();
+
+        processEngine.getRuntimeService().createMessageCorrelation("LeaverDateChanged")
+                .processInstanceBusinessKey(EMPLOYEE).setVariable("lastDay", newLastDay).correlate();
+
+        assertThat(leaver).hasPassed("MessageEvent_LeaverDateChanged").isWaitingAt("Gateway_LastDayEvents");
+        assertThat(timerDue(leaver)).isEqualTo(Date.from(
+                LocalDate.parse(newLastDay).plusDays(1).atStartOfDay(COMPANY_ZONE).toInstant()));
+        verify(provisioning, never()).deactivate(anyString(), anyString());
+    }
+
+    @Test
+    void aMovedLastDayThatIsNotADateIsRefusedAndTheOldCutOffStays() {
+        ProcessInstance leaver = startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), false);
+        Date before = timerDue(leaver);
+
+        assertThatThrownBy(() -> processEngine.getRuntimeService()
+                        .createMessageCorrelation("LeaverDateChanged").processInstanceBusinessKey(EMPLOYEE)
+                        .setVariable("lastDay", "31.12.2030").correlate())
+                .hasMessageContaining("yyyy-MM-dd");
+        assertThat(timerDue(leaver)).isEqualTo(before);
+    }
+
+    // ---- start validation -------------------------------------------------------------------------------------
+
+    @Test
+    void anEmployeeWithoutLinkedAccountsCannotLeave() {
+        assertRefused(Map.of("employeeId", "E404", "lastDay", today(), "immediate", true, "reason", "resigned"),
+                "no account is linked to 'E404'");
+    }
+
+    @Test
+    void aLastDayThatIsNotADateIsRefused() {
+        assertRefused(Map.of("employeeId", EMPLOYEE, "lastDay", "2026-02-30", "immediate", true, "reason", "resigned"),
+                "lastDay");
+    }
+
+    @Test
+    void aPastLastDayNeedsTheImmediateFlag() {
+        assertRefused(Map.of("employeeId", EMPLOYEE, "lastDay", LocalDate.now(COMPANY_ZONE).minusDays(2).toString(),
+                "immediate", false, "reason", "resigned"), "in the past");
+    }
+
+    @Test
+    void aLeaverNeedsAReason() {
+        assertRefused(Map.of("employeeId", EMPLOYEE, "lastDay", today(), "immediate", true, "reason", "  "), "reason");
+    }
+
+    @Test
+    void aSecondLeaverForTheSameEmployeeIsRefused() {
+        startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), false);
+        assertRefused(Map.of("employeeId", EMPLOYEE, "lastDay", today(), "immediate", true, "reason", "again"),
+                "already running");
+    }
+
+    @Test
+    void theEmployeeIdBecomesTheBusinessKey() {
+        ProcessInstance leaver = processEngine.getRuntimeService().startProcessInstanceByKey("leaver",
+                Variables.putValue("employeeId", EMPLOYEE).putValue("lastDay", LocalDate.now(COMPANY_ZONE).plusDays(5).toString())
+                        .putValue("reason", "resigned"));
+
+        assertThat(leaver).hasBusinessKey(EMPLOYEE).hasVariables("immediate");
+        assertThat(processEngine.getRuntimeService().getVariable(leaver.getId(), "immediate")).isEqualTo(false);
+    }
+
+    // ---- trouble ---------------------------------------------------------------------------------------------
+
+    @Test
+    void anIdentityMismatchWritesNothingAndAsksOpsWhoCanRetryAfterAFix() {
+        doThrow(new IdentityMismatchException("beta", "stored id now belongs to someone else"))
+                .doAnswer(call -> links.computeIfPresent("beta", (app, link) -> withState(link, LinkState.DEACTIVATED)))
+                .when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        Task resolve = opsTask(leaver);
+        assertThat(resolve).hasCandidateGroup("it-ops");
+        assertThat(processEngine.getTaskService().getVariable(resolve.getId(), "problem").toString())
+                .contains("stored id now belongs to someone else");
+        verify(provisioning, never()).removeMembership(eq("beta"), anyString(), anyString());
+        verify(notifications).notify(eq(Recipients.groups("it-ops")), contains("beta"), contains("Nothing was written"),
+                eq(Optional.empty()));
+        assertThat(leaver).hasPassed("BoundaryEvent_IdentityMismatch").isNotEnded();
+
+        asOps(() -> complete(resolve, withVariables("resolution", "retry")));
+        runDueJobs(leaver);
+
+        verify(provisioning, times(2)).deactivate("beta", EMPLOYEE);
+        assertThat(links.get("beta").state()).isEqualTo(LinkState.DEACTIVATED);
+        assertThat(leaver).hasPassed("EndEvent_AccountDeprovisioned").isWaitingAt("TimerEvent_RetentionElapsed");
+    }
+
+    @Test
+    void opsCanRecordAWaiverWithAReasonAndTheRequestFinishes() {
+        doThrow(new IdentityMismatchException("beta", "two accounts answer to this userName"))
+                .when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        asOps(() -> complete(opsTask(leaver), withVariables("resolution", "waive",
+                "waiverReason", "beta is being decommissioned this week")));
+        runDueJobs(leaver);
+
+        assertThat(leaver).hasPassed("EndEvent_AccountWaived", "Task_NotifyAccessRemoved")
+                .isWaitingAt("TimerEvent_RetentionElapsed");
+        assertThat(historicValue(leaver, "waivedBy")).isEqualTo("ops.olga");
+        assertThat(historicValue(leaver, "waiverReason")).isEqualTo("beta is being decommissioned this week");
+        verify(notifications).notify(any(), contains("Access removed"), contains("beta: NOT verified deactivated"), any());
+    }
+
+    @Test
+    void aWaiverWithoutAReasonIsRefused() {
+        doThrow(new IdentityMismatchException("beta", "mismatch")).when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+        Task resolve = opsTask(leaver);
+
+        assertThatThrownBy(() -> asOps(() ->
+                        processEngine.getTaskService().complete(resolve.getId(), Variables.putValue("resolution", "waive"))))
+                .hasRootCauseInstanceOf(NotValidException.class).hasMessageContaining("waiverReason: a waiver needs a reason");
+        assertThat(leaver).isWaitingAt("Task_ResolveIdentityMismatch");
+    }
+
+    @Test
+    void anAppThatRefusesTheDeactivationForGoodGoesToOpsToo() {
+        doThrow(new ScimException.Forbidden(null, "403 the token may not change users"))
+                .when(provisioning).deactivate("gamma", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        assertThat(leaver).hasPassed("BoundaryEvent_TargetRefused").isWaitingAt("Task_ResolveIdentityMismatch");
+        assertThat(processEngine.getTaskService().getVariable(opsTask(leaver).getId(), "target")).isEqualTo("gamma");
+    }
+
+    @Test
+    void exhaustedRetriesBecomeAnIncidentAndTheRequestStaysOpen() {
+        doThrow(new ScimException.Unavailable(503, "503 from beta", null)).when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        Job failing = processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                .activityId("Task_DeactivateAccount").singleResult();
+        while (failing.getRetries() > 0) {
+            executeIgnoringFailure(failing);
+            failing = processEngine.getManagementService().createJobQuery().jobId(failing.getId()).singleResult();
+        }
+
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(leaver.getId())
+                .activityId("Task_DeactivateAccount").singleResult().getIncidentMessage()).contains("503 from beta");
+        assertThat(leaver).isNotEnded();
+        assertThat(leaver).hasNotPassed("Task_NotifyAccessRemoved");
+    }
+
+    @Test
+    void oneAppFailingDoesNotHoldUpTheOthers() {
+        doThrow(new ScimException.Unavailable(503, "503 from beta", null)).when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        assertThat(links.get("alpha").state()).isEqualTo(LinkState.DEACTIVATED);
+        assertThat(links.get("gamma").state()).isEqualTo(LinkState.DEACTIVATED);
+        verify(provisioning).removeMembership("alpha", EMPLOYEE, "staff");
+        verify(provisioning).removeMembership("gamma", EMPLOYEE, "staff");
+        verify(provisioning, never()).removeMembership(eq("beta"), anyString(), anyString());
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                .activityId("Task_DeactivateAccount").withException().count()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingEverReactivatesAnAccount() {
+        doThrow(new IdentityMismatchException("beta", "mismatch")).when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+        asOps(() -> complete(opsTask(leaver), withVariables("resolution", "waive", "waiverReason", "app retired")));
+        runDueJobs(leaver);
+
+        verify(provisioning, never()).reactivate(anyString(), anyString());
+        verify(provisioning, never()).undoCreatedAccount(anyString(), anyString());
+    }
+
+    // ---- deletion --------------------------------------------------------------------------------------------
+
+    @Test
+    void afterTheRetentionPeriodAnApprovedDeletionDeletesEveryDeactivatedAccount() {
+        ProcessInstance leaver = deprovisionedAndRetentionOver();
+
+        Task approval = deletionApproval(leaver);
+        assertThat(approval).hasCandidateGroup("app-owners");
+        assertThat(processEngine.getTaskService().getVariable(approval.getId(), "accountsToDelete")).isEqualTo("alpha,beta,gamma");
+        asAppOwner(() -> complete(approval, withVariables("approved", true, "comment", "retention over")));
+        runDueJobs(leaver);
+
+        APPS.forEach(app -> verify(provisioning).delete(app, EMPLOYEE));
+        assertThat(leaver).hasPassed("EndEvent_AccountsDeleted").isEnded();
+    }
+
+    @Test
+    void aRejectedDeletionKeepsTheAccountsDeactivated() {
+        ProcessInstance leaver = deprovisionedAndRetentionOver();
+
+        asAppOwner(() -> complete(deletionApproval(leaver), withVariables("approved", false, "comment", "legal hold")));
+
+        verify(provisioning, never()).delete(anyString(), anyString());
+        assertThat(leaver).hasPassed("EndEvent_AccountsKeptDeactivated").isEnded();
+        assertThat(links.values()).allSatisfy(link -> assertThat(link.state()).isEqualTo(LinkState.DEACTIVATED));
+    }
+
+    @Test
+    void theRequesterMayNotApproveTheDeletion() {
+        ProcessInstance leaver = deprovisionedAndRetentionOver();
+        Task approval = deletionApproval(leaver);
+
+        processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
+        assertThatThrownBy(() -> processEngine.getTaskService()
+                        .complete(approval.getId(), Variables.putValue("approved", true)))
+                .hasRootCauseInstanceOf(ApprovalRefusedException.class).hasMessageContaining("Four-eyes rule");
+        assertThat(leaver).isWaitingAt("approveDeletion");
+    }
+
+    @Test
+    void completingTheDeletionApprovalMaySetOnlyApprovedAndComment() {
+        ProcessInstance leaver = deprovisionedAndRetentionOver();
+        Task approval = deletionApproval(leaver);
+
+        assertThatThrownBy(() -> asAppOwner(() -> processEngine.getTaskService()
+                        .complete(approval.getId(), Variables.putValue("approved", true).putValue("accountsToDelete", "alpha,beta,gamma,delta"))))
+                .hasRootCauseInstanceOf(ApprovalRefusedException.class).hasMessageContaining("may set only approved and comment");
+        verify(provisioning, never()).delete(anyString(), anyString());
+    }
+
+    @Test
+    void anAccountReactivatedByARehireIsNotDeleted() {
+        ProcessInstance leaver = deprovisionedAndRetentionOver();
+        Task approval = deletionApproval(leaver);
+        links.computeIfPresent("gamma", (app, link) -> withState(link, LinkState.ACTIVE));
+
+        asAppOwner(() -> complete(approval, withVariables("approved", true)));
+        runDueJobs(leaver);
+
+        verify(provisioning).delete("alpha", EMPLOYEE);
+        verify(provisioning, never()).delete("gamma", EMPLOYEE);
+        assertThat(leaver).isEnded();
+    }
+
+    @Test
+    void whenNoAccountIsLeftDeactivatedNobodyIsAskedToDelete() {
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+        APPS.forEach(app -> links.computeIfPresent(app, (a, link) -> withState(link, LinkState.ACTIVE)));
+
+        fireTimer(leaver);
+
+        assertThat(leaver).hasPassed("EndEvent_NothingToDelete").isEnded();
+        assertThat(leaver).hasNotPassed("approveDeletion");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private ProcessInstance startLeaver(String lastDay, boolean immediate) {
+        return processEngine.getRuntimeService().startProcessInstanceByKey("leaver", EMPLOYEE,
+                Variables.putValue("employeeId", EMPLOYEE).putValue("lastDay", lastDay)
+                        .putValue("immediate", immediate).putValue("reason", "resigned"));
+    }
+
+    private void assertRefused(Map<String, Object> variables, String message) {
+        assertThatThrownBy(() -> processEngine.getRuntimeService()
+                        .startProcessInstanceByKey("leaver", variables))
+                .isInstanceOf(NotValidException.class).hasMessageContaining(message);
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("leaver")
+                .count()).isLessThanOrEqualTo(1);
+    }
+
+    private ProcessInstance deprovisionedAndRetentionOver() {
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+        Job retention = processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                .timers().singleResult();
+        assertThat(retention.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofDays(29))));
+        fireTimer(leaver);
+        return leaver;
+    }
+
+    private Task deletionApproval(ProcessInstance leaver) {
+        return processEngine.getTaskService().createTaskQuery().processInstanceId(leaver.getId())
+                .taskDefinitionKey("approveDeletion").singleResult();
+    }
+
+    private Task opsTask(ProcessInstance leaver) {
+        return processEngine.getTaskService().createTaskQuery().processInstanceId(leaver.getId())
+                .taskDefinitionKey("Task_ResolveIdentityMismatch").singleResult();
+    }
+
+    private Date timerDue(ProcessInstance leaver) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId()).timers()
+                .singleResult().getDuedate();
+    }
+
+    private void fireTimer(ProcessInstance leaver) {
+        Job timer = processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId()).timers()
+                .singleResult();
+        processEngine.getManagementService().executeJob(timer.getId());
+        runDueJobs(leaver);
+    }
+
+    private List<Job> jobs(ProcessInstance leaver) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId()).executable().list();
+    }
+
+    /**
+     * Runs every job that is due now, as the job executor would, until only waits remain. A failed job is not due
+     * again until its retry interval has passed, so it runs once here.
+     */
+    private void runDueJobs(ProcessInstance leaver) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = jobs(leaver);
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(this::executeIgnoringFailure);
+        }
+        throw new AssertionError("jobs keep coming; the process loops");
+    }
+
+    private void executeIgnoringFailure(Job job) {
+        try {
+            processEngine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException e) {
+            // a failed job is retried later by the job executor; the tests look at its retries and incident
+        }
+    }
+
+    private Object historicValue(ProcessInstance leaver, String name) {
+        // the waiver variables are local to each app's branch; only the waived one holds a value
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(leaver.getId())
+                .variableName(name).list().stream().map(v -> v.getValue()).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    private void asOps(Runnable work) {
+        as("ops.olga", work);
+    }
+
+    private void asAppOwner(Runnable work) {
+        as("owner.otto", work);
+    }
+
+    private void as(String user, Runnable work) {
+        processEngine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            work.run();
+        } finally {
+            processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
+        }
+    }
+
+    private static String today() {
+        return LocalDate.now(COMPANY_ZONE).toString();
+    }
+
+    private static AccountLink link(String app, LinkState state) {
+        return new AccountLink(app, EMPLOYEE, "scim-" + app, "e1001@example.com", AccountOrigin.CREATED, state, Instant.now());
+    }
+
+    private static AccountLink withState(AccountLink link, LinkState state) {
+        return new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(), link.origin(), state,
+                Instant.now());
+    }
+}
