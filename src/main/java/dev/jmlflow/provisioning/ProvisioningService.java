@@ -1,6 +1,8 @@
 package dev.jmlflow.provisioning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlflow.scim.PatchOperation;
 import dev.jmlflow.scim.PatchRequest;
@@ -18,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +60,7 @@ public class ProvisioningService {
     private final Clock clock;
     private final Sleeper sleeper;
     private final ObjectMapper json = ScimClients.objectMapper();
+    private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
 
     @Autowired
     public ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties) {
@@ -358,9 +364,8 @@ public class ProvisioningService {
             return;
         }
         if (!t.dialect().groupPatch()) {
-            throw new ScimException.BadRequest(501, null, null, "target " + t.name() + " (" + t.dialect().configName()
-                    + ") can change group members only by replacing the whole member list, which loses concurrent"
-                    + " changes; change group " + groupName + " for employee " + employeeId + " in the app itself");
+            replaceMembers(t, group.id(), link.scimId(), add);
+            return;
         }
         PatchOperation op = add ? PatchOperation.addMember(link.scimId()) : PatchOperation.removeMember(link.scimId());
         try {
@@ -369,6 +374,39 @@ public class ProvisioningService {
             // 409, 400 noTarget and friends for "already a member"/"not a member": the group's state decides (R-M-2)
             if (e.isTransient() || t.api().getGroup(group.id()).hasMember(link.scimId()) != add) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Membership on a server that only takes a PUT of the whole group (Coginiti). R-M-1 forbids this where PATCH
+     * exists, because a concurrent change made between our read and our PUT is lost. Here it is the only way, so
+     * the window is kept small: changes to one group are serialised within this JVM, the group is read right before
+     * the PUT, only our member is added or removed, and the result is read back.
+     */
+    private void replaceMembers(Target t, String groupId, String userId, boolean add) {
+        synchronized (groupLocks.computeIfAbsent(t.name() + "/" + groupId, k -> new Object())) {
+            ObjectNode doc = t.api().getGroupDocument(groupId);
+            ArrayNode members = doc.get("members") instanceof ArrayNode existing ? existing : doc.putArray("members");
+            boolean present = false;
+            for (Iterator<JsonNode> it = members.iterator(); it.hasNext(); ) {
+                if (userId.equals(it.next().path("value").asText(null))) {
+                    present = true;
+                    if (!add) {
+                        it.remove();
+                    }
+                }
+            }
+            if (present == add) {
+                return;
+            }
+            if (add) {
+                members.addObject().put("value", userId);
+            }
+            doc.remove("meta");
+            t.api().replaceGroupDocument(groupId, doc);
+            if (t.api().getGroup(groupId).hasMember(userId) != add) {
+                throw new RetryLaterException(t.name(), "membership change on group " + groupId + " is not visible yet", null);
             }
         }
     }

@@ -70,6 +70,14 @@ public interface ScimApi {
     @RequestLine("POST /Groups")
     ScimGroup createGroup(ScimGroup group);
 
+    /** The group exactly as the server sent it, for a PUT-only server's membership change (see {@link #getUserDocument}). */
+    @RequestLine(value = "GET /Groups/{id}", decodeSlash = false)
+    ObjectNode getGroupDocument(@Param("id") String id);
+
+    /** PUT of a whole group document; may answer 204 with no body ({@code null}). */
+    @RequestLine(value = "PUT /Groups/{id}", decodeSlash = false)
+    ObjectNode replaceGroupDocument(@Param("id") String id, ObjectNode group);
+
     /** May answer 204 with no body, in which case the result is {@code null}. */
     @RequestLine(value = "PATCH /Groups/{id}", decodeSlash = false)
     ScimGroup patchGroup(@Param("id") String id, PatchRequest patch);

@@ -106,6 +106,16 @@ public final class RateLimitedScimApi implements ScimApi {
     }
 
     @Override
+    public ObjectNode getGroupDocument(String id) {
+        return call(() -> delegate.getGroupDocument(id));
+    }
+
+    @Override
+    public ObjectNode replaceGroupDocument(String id, ObjectNode group) {
+        return call(() -> delegate.replaceGroupDocument(id, group));
+    }
+
+    @Override
     public ScimGroup patchGroup(String id, PatchRequest patch) {
         return call(() -> delegate.patchGroup(id, patch));
     }

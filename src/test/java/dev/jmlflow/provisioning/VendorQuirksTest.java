@@ -390,6 +390,30 @@ class VendorQuirksTest {
         assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DELETED);
     }
 
+    @Test
+    void coginitiChangesMembershipByPuttingTheGroupWithEveryOtherMemberKept() {
+        Employee e = Fixtures.employee("23");
+        store.save(new AccountLink("app", e.employeeId(), "u23", e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
+        server.stubFor(get(urlEqualTo("/Users/u23")).willReturn(json(200, user("u23", e.userName(), null, true))));
+        server.stubFor(get(urlPathEqualTo("/Groups")).willReturn(json(200, list(2, "{\"id\":\"g0\",\"displayName\":\"Sales\"}",
+                "{\"id\":\"g1\",\"displayName\":\"Engineering\"}"))));
+        String before = "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"description\":\"devs\",\"members\":[{\"value\":\"other\"}]}";
+        server.stubFor(get(urlEqualTo("/Groups/g1")).inScenario("put").whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, before)));
+        server.stubFor(put(urlEqualTo("/Groups/g1")).inScenario("put").willSetStateTo("done").willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo("/Groups/g1")).inScenario("put").whenScenarioStateIs("done").willReturn(json(200,
+                "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[{\"value\":\"other\"},{\"value\":\"u23\"}]}")));
+        ProvisioningService service = service(Dialect.COGINITI);
+
+        service.addMembership("app", e.employeeId(), "Engineering");
+        service.addMembership("app", e.employeeId(), "Engineering");
+
+        server.verify(1, putRequestedFor(urlEqualTo("/Groups/g1"))
+                .withRequestBody(matchingJsonPath("$.members[0].value", equalTo("other")))
+                .withRequestBody(matchingJsonPath("$.members[1].value", equalTo("u23")))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("devs"))));
+        server.verify(0, patchRequestedFor(anyUrl()));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private void stubConflictThenVisible(Employee e, String externalId) {
