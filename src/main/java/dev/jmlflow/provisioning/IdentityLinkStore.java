@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,7 @@ public class IdentityLinkStore {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @Autowired
     public IdentityLinkStore(DataSource dataSource) {
         this(JdbcClient.create(dataSource), Clock.systemUTC());
     }
