@@ -41,7 +41,7 @@ public final class ScimClients {
                 .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new ScimResponseDecoder(mapper))
-                .errorDecoder(new ScimErrorDecoder(mapper, Clock.systemUTC()))
+                .errorDecoder(new ScimErrorDecoder(mapper, Clock.systemUTC(), config.bearerToken()))
                 .requestInterceptor(bearer(config.bearerToken()))
                 .retryer(Retryer.NEVER_RETRY)
                 .logger(new RedactingLogger())

@@ -12,11 +12,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * Turns a non-2xx answer into a {@link ScimException} by status and {@code scimType} (RFC 7644 section 3.12). The
  * body is read as a SCIM error when it is JSON; plain text is quoted (cleaned and truncated) and HTML is not
- * quoted at all. Messages read {@code "<METHOD> <path> answered <status> [scimType]: <detail>"}.
+ * quoted at all. Messages read {@code "<METHOD> <path> answered <status> [scimType]: <detail>"}. A server may quote
+ * the token it rejected anywhere in its text, so the configured token is blanked out of every message.
  */
 final class ScimErrorDecoder implements ErrorDecoder {
 
@@ -24,16 +26,18 @@ final class ScimErrorDecoder implements ErrorDecoder {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Supplier<String> token;
 
-    ScimErrorDecoder(ObjectMapper mapper, Clock clock) {
+    ScimErrorDecoder(ObjectMapper mapper, Clock clock, Supplier<String> token) {
         this.mapper = mapper;
         this.clock = clock;
+        this.token = token;
     }
 
     @Override
     public Exception decode(String methodKey, Response response) {
         int status = response.status();
-        ErrorBody error = readError(response);
+        ErrorBody error = withoutToken(readError(response));
         String message = ScimCall.describe(response.request()) + " answered " + status
                 + (error.scimType() == null ? "" : " " + error.scimType())
                 + (error.detail() == null ? "" : ": " + error.detail());
@@ -85,6 +89,14 @@ final class ScimErrorDecoder implements ErrorDecoder {
             return new ErrorBody(null, "(HTML page, " + body.length + " bytes, not shown)");
         }
         return new ErrorBody(null, ScimCall.clean(text));
+    }
+
+    private ErrorBody withoutToken(ErrorBody error) {
+        String secret = token.get();
+        if (secret == null || secret.isBlank() || error.detail() == null) {
+            return error;
+        }
+        return new ErrorBody(error.scimType(), error.detail().replace(secret, "[redacted]"));
     }
 
     /** RFC 7644 names {@code detail}; some servers use {@code message} or OAuth's {@code error_description}. */

@@ -62,15 +62,15 @@ class SentinelTokenTest {
 
     @Test
     void theTokenAppearsInNoLogLineAndNoExceptionOnAnyFailurePath() {
-        // servers that echo the rejected header are covered (Bearer <token> is redacted); a server quoting the bare
-        // token in free text is not, see ScimErrorDecoder
+        // servers echo the rejected header, or quote the bare token in their error text
         List<ResponseDefinitionBuilder> failures = List.of(
                 aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("rejected: Bearer " + SENTINEL),
-                aResponse().withStatus(403).withHeader("Content-Type", "application/scim+json").withBody("{\"detail\":\"no scope\"}"),
+                aResponse().withStatus(403).withHeader("Content-Type", "application/scim+json").withBody("{\"detail\":\"token " + SENTINEL + " has no scope\"}"),
                 aResponse().withStatus(500).withBody("Authorization: Bearer " + SENTINEL),
                 aResponse().withStatus(429).withHeader("Retry-After", "1"),
                 aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>"),
-                aResponse().withStatus(409).withHeader("Content-Type", "application/scim+json").withBody("{\"scimType\":\"uniqueness\"}"),
+                aResponse().withStatus(409).withHeader("Content-Type", "application/scim+json").withBody("{\"scimType\":\"uniqueness\",\"detail\":\"" + SENTINEL + "\"}"),
+                aResponse().withStatus(400).withHeader("Content-Type", "text/plain").withBody("bad token " + SENTINEL),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 aResponse().withStatus(200).withFixedDelay(800));
         List<Throwable> thrown = new ArrayList<>();

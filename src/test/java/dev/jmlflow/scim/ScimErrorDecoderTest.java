@@ -19,8 +19,9 @@ class ScimErrorDecoderTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final String SCIM_JSON = "application/scim+json";
+    private static final String TOKEN = "tok-" + java.util.UUID.randomUUID();
 
-    private final ScimErrorDecoder decoder = new ScimErrorDecoder(ScimClients.objectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ScimErrorDecoder decoder = new ScimErrorDecoder(ScimClients.objectMapper(), Clock.fixed(NOW, ZoneOffset.UTC), () -> TOKEN);
 
     @Test
     void conflictCarriesScimTypeAndTheServersDetailInTheMessage() {
@@ -30,6 +31,14 @@ class ScimErrorDecoderTest {
                 .hasMessage("POST /scim/v2/Users answered 409 uniqueness: User already exists");
         assertThat(((ScimException) e).scimType()).contains("uniqueness");
         assertThat(((ScimException) e).isTransient()).isFalse();
+    }
+
+    @Test
+    void aServerQuotingTheBareTokenNeverGetsItIntoTheMessage() {
+        Exception e = decode(Request.HttpMethod.GET, 403, SCIM_JSON, scimError("403", null, "token " + TOKEN + " lacks scope"));
+
+        assertThat(e).isInstanceOf(ScimException.Forbidden.class)
+                .hasMessage("GET /scim/v2/Users answered 403: token [redacted] lacks scope");
     }
 
     @Test
