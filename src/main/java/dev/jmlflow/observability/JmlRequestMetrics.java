@@ -3,6 +3,7 @@ package dev.jmlflow.observability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,15 +20,24 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 /**
  * Counts JML requests (root process instances) as {@code jmlflow.requests.started{process}} and
  * {@code jmlflow.requests.ended{process,outcome}}. The outcome comes from the end event's id, which the processes
- * name by convention: {@code EndEvent_*RolledBack} = rolled_back, {@code EndEvent_*Failed} = failed,
- * {@code EndEvent_*Rejected} = rejected, any other end event = completed; an instance cancelled in Cockpit or by
- * the API = cancelled. Counted only when the engine's transaction commits, so a start that is rolled back and
+ * name by convention (see {@link #OUTCOME_BY_SUFFIX}): {@code EndEvent_*RolledBack} = rolled_back,
+ * {@code *Failed} or {@code *Aborted} = failed, {@code *Rejected} or {@code *Blocked} = rejected, {@code *Cancelled}
+ * = cancelled, any other end event = completed; an instance deleted in Cockpit or by the API = cancelled. Counted only when the engine's transaction commits, so a start that is rolled back and
  * retried is counted once.
  */
 public final class JmlRequestMetrics extends AbstractProcessEnginePlugin implements HistoryEventHandler {
 
     static final String STARTED = "jmlflow.requests.started";
     static final String ENDED = "jmlflow.requests.ended";
+
+    /** End event id suffix (lower case) to outcome tag; an end event matching none counts as completed. */
+    static final Map<String, String> OUTCOME_BY_SUFFIX = Map.of(
+            "rolledback", "rolled_back",
+            "failed", "failed",
+            "aborted", "failed",
+            "rejected", "rejected",
+            "blocked", "rejected",
+            "cancelled", "cancelled");
 
     private final MeterRegistry registry;
 
@@ -68,16 +78,8 @@ public final class JmlRequestMetrics extends AbstractProcessEnginePlugin impleme
             return "cancelled";
         }
         String id = end.toLowerCase(Locale.ROOT);
-        if (id.endsWith("rolledback")) {
-            return "rolled_back";
-        }
-        if (id.endsWith("failed")) {
-            return "failed";
-        }
-        if (id.endsWith("rejected")) {
-            return "rejected";
-        }
-        return "completed";
+        return OUTCOME_BY_SUFFIX.entrySet().stream().filter(e -> id.endsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("completed");
     }
 
     private static void afterCommit(Counter counter) {

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -18,6 +20,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Request counters from a real engine's history events, by process key and the end event reached. */
 class JmlRequestMetricsTest {
@@ -109,6 +113,24 @@ class JmlRequestMetricsTest {
         assertThatThrownBy(() -> start("boom"));
 
         assertThat(count(JmlRequestMetrics.STARTED, "process", "joiner")).isEqualTo(started);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "EndEvent_AccessProvisioned, completed",
+        "EndEvent_RequestRolledBack, rolled_back",
+        "EndEvent_ChangeRolledBack, rolled_back",
+        "EndEvent_ConflictAborted, failed",
+        "EndEvent_RequestRejected, rejected",
+        "EndEvent_ChangeBlocked, rejected",
+        "EndEvent_LeaverCancelled, cancelled"
+    })
+    void outcomeFollowsTheEndEventNamingOfTheProcesses(String endEvent, String outcome) {
+        var ended = new HistoricProcessInstanceEventEntity();
+        ended.setEndActivityId(endEvent);
+        ended.setState(HistoricProcessInstance.STATE_COMPLETED);
+
+        assertThat(JmlRequestMetrics.outcome(ended)).isEqualTo(outcome);
     }
 
     private static String start(String end) {
