@@ -4,13 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
  * The last lines of the start-up log: where the webapps are and how to log in. In sandbox mode it prints the demo
  * passwords of this start, once; nothing else ever logs them.
  */
-class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
+class StartupBanner implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
@@ -22,6 +23,12 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
         this.sandboxMode = sandboxMode;
         this.credentials = credentials;
         this.admin = admin;
+    }
+
+    /** After the other ready-listeners (the job executor's start), so the banner is the end of the start-up log. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
     @Override
