@@ -1,0 +1,152 @@
+package dev.jmlflow.e2e;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * One person at their own browser (own cookies and session), working in the Camunda webapps as a user would: by
+ * labels, button captions and links, never by calling the REST API.
+ */
+final class Person implements AutoCloseable {
+
+    /** The date picker of Camunda Forms takes dates typed in the US order. */
+    private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    private static final double TIMEOUT_MS = 60_000;
+
+    private final String userId;
+    private final String baseUrl;
+    private final BrowserContext context;
+    private final Page page;
+    private final Screenshots screenshots;
+
+    private Person(String userId, String baseUrl, BrowserContext context, Screenshots screenshots) {
+        this.userId = userId;
+        this.baseUrl = baseUrl;
+        this.context = context;
+        this.page = context.newPage();
+        this.screenshots = screenshots;
+        context.setDefaultTimeout(TIMEOUT_MS);
+    }
+
+    /** Opens a fresh browser window for the user, logs in to the given webapp ({@code tasklist} or {@code cockpit}). */
+    static Person logIn(String baseUrl, String app, String userId, String password, Screenshots screenshots) {
+        BrowserContext context = Chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 900));
+        Person person = new Person(userId, baseUrl, context, screenshots);
+        person.page.navigate(baseUrl + "/camunda/app/" + app + "/");
+        person.page.getByPlaceholder("Username").fill(userId);
+        person.page.getByPlaceholder("Password").fill(password);
+        person.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        // the login form goes away once the credentials are accepted; a refused login times out here
+        person.page.locator("input[type=password]").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        return person;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    /** Tasklist: Start process, then the process by its name; waits for its start form. */
+    Person startProcess(String processName) {
+        page.locator(".start-process-action a").click();
+        page.getByText(processName, new Page.GetByTextOptions().setExact(true)).click();
+        page.locator(".fjs-form").waitFor();
+        return this;
+    }
+
+    Person fill(String label, String value) {
+        field(label).fill(value);
+        return this;
+    }
+
+    Person fillDate(String label, LocalDate date) {
+        Locator input = field(label);
+        input.fill(FORM_DATE.format(date));
+        input.press("Enter");
+        return this;
+    }
+
+    Person check(String label) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).check();
+        return this;
+    }
+
+    /** Clicks the start form's Start button. */
+    Person clickStart() {
+        button("Start").click();
+        return this;
+    }
+
+    /** Opens a task by its direct link, the one a notification mail carries. */
+    Person openTask(String taskId) {
+        page.navigate(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        return this;
+    }
+
+    /** Claims the open task when it is offered to a group rather than assigned to this person. */
+    Person claimIfOffered() {
+        awaitTaskForm();
+        Locator claim = page.locator("button.claim");
+        if (claim.isVisible()) {
+            claim.click();
+            claim.waitFor(new Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        }
+        return this;
+    }
+
+    /** Waits until the task's Camunda Form shows. */
+    Person awaitTaskForm() {
+        page.locator(".fjs-form").waitFor();
+        return this;
+    }
+
+    Person clickComplete() {
+        button("Complete").click();
+        return this;
+    }
+
+    /** Waits for Tasklist's notification (success or error) matching the text, and returns its whole text. */
+    String awaitNotification(Pattern text) {
+        Locator notification = page.locator(".notifications .alert, .notification").filter(new Locator.FilterOptions()
+                .setHasText(text)).first();
+        notification.waitFor();
+        return notification.innerText();
+    }
+
+    String text(String selector) {
+        return page.locator(selector).first().innerText();
+    }
+
+    Locator button(String caption) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(caption).setExact(true));
+    }
+
+    Locator field(String label) {
+        return page.locator(".fjs-form").getByLabel(label, new Locator.GetByLabelOptions().setExact(false)).first();
+    }
+
+    void navigate(String path) {
+        page.navigate(baseUrl + path);
+    }
+
+    void screenshot(String step) {
+        screenshots.take(page, userId + "-" + step);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
