@@ -149,6 +149,8 @@ class SandboxApplicationTest {
         var http = new AppHttp(port);
 
         assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator").statusCode()).isEqualTo(401);
         assertThat(http.get("/actuator/prometheus", "hr", demoUsers.passwordOf("hr")).statusCode()).isEqualTo(403);
         // a wrong password locks the user for a few seconds (Camunda's login throttling), so not ops here
         assertThat(http.get("/actuator/prometheus", "appowner", "wrong-password").statusCode()).isEqualTo(401);
