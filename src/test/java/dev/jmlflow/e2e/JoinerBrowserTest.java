@@ -2,6 +2,7 @@ package dev.jmlflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.task.Task;
@@ -49,5 +50,55 @@ class JoinerBrowserTest extends BrowserJourney {
         hr.navigate("/sandbox");
         assertThat(hr.text("body")).contains(ada.email());
         hr.screenshot("sandbox-after-joiner");
+    }
+
+    @Test
+    void badInputIsExplainedOnTheFormAndStartsNoRequest() {
+        Employee anna = newEmployee("Anna", "Smith");
+        Person hr = tasklist("hr");
+        hr.startProcess("Joiner")
+                .fill("Employee ID", anna.id())
+                .fill("Given name", "Ann\"a")
+                .fill("Family name", anna.familyName())
+                .fill("Work email", "anna.smith-at-example.com")
+                .fill("Department", "Finance")
+                .fill("Job title", "Accountant")
+                .fill("Manager (user id)", "manager1")
+                .fillDate("Start date", LocalDate.now());
+        hr.field("Department").focus(); // leaving the email field shows its check
+
+        assertThat(hr.text("[id$='Field_Email-error-message']")).containsIgnoringCase("email");
+        assertThat(hr.button("Start").isDisabled()).as("Start is refused while the email is invalid").isTrue();
+        hr.screenshot("invalid-email");
+
+        hr.fill("Work email", anna.email()).clickStart();
+        String refusal = hr.awaitNotification(Pattern.compile("The request was not started"));
+        assertThat(refusal).contains("givenName", "no quotes");
+        hr.screenshot("name-with-quote-refused");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(anna.id()).count())
+                .as("no request was started for " + anna.id()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName("employeeId")
+                .variableValueEquals("employeeId", anna.id()).count()).isZero();
+    }
+
+    @Test
+    void theRequesterCannotOpenTheApprovalOfTheirOwnRequestEvenWithItsLink() {
+        Employee bob = newEmployee("Bob", "Ross");
+        Person hr = tasklist("hr");
+        hrStartsJoiner(hr, bob, "Finance", "Accountant", "manager1", "");
+        hr.clickStart();
+        hr.awaitNotification(Pattern.compile("process has been started"));
+        Task approval = awaitTask(bob, "approveAccess", "manager1");
+
+        hr.openTask(approval.getId());
+        String answer = hr.awaitNotification(Pattern.compile("does not exist"));
+        hr.screenshot("own-approval-by-link");
+
+        assertThat(answer).contains(approval.getId());
+        assertThat(hr.page().getByText("Approve this access").count()).isZero();
+        Task still = taskService.createTaskQuery().taskId(approval.getId()).singleResult();
+        assertThat(still).as("the approval is still open").isNotNull();
+        assertThat(still.getAssignee()).isEqualTo("manager1");
+        assertThat(taskService.getVariableLocal(approval.getId(), "approved")).isNull();
     }
 }

@@ -119,7 +119,7 @@ final class Person implements AutoCloseable {
 
     /** Waits for Tasklist's notification (success or error) matching the text, and returns its whole text. */
     String awaitNotification(Pattern text) {
-        Locator notification = page.locator(".notifications .alert, .notification").filter(new Locator.FilterOptions()
+        Locator notification = page.locator(".notifications .alert").filter(new Locator.FilterOptions()
                 .setHasText(text)).first();
         notification.waitFor();
         return notification.innerText();
