@@ -1,0 +1,28 @@
+package dev.jmlflow.process;
+
+import static dev.jmlflow.process.RequestVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Declares the variables of one app's (and one group's) subprocess instance on that instance, from the start
+ * event inside it. Compensation handlers later run on a snapshot of exactly these local variables, so what they
+ * need must live here and not on the multi-instance's outer executions (where input mappings cannot see the
+ * element variable yet).
+ */
+@Component("appScope")
+public class AppScope {
+
+    /** An app's subprocess instance: its target, what ensuring the account did, and the app's failure. */
+    public void openApp(DelegateExecution execution) {
+        execution.setVariableLocal(TARGET, execution.getVariable(TARGET));
+        execution.setVariableLocal(ACCOUNT_CHANGE, EnsureAccount.AccountChange.UNCHANGED.name());
+        execution.setVariableLocal(ProvisioningFailure.APP_FAILURE, null);
+    }
+
+    /** A group's subprocess instance inside an app. */
+    public void openGroup(DelegateExecution execution) {
+        execution.setVariableLocal(GROUP, execution.getVariable(GROUP));
+    }
+}

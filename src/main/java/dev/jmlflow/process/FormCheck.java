@@ -1,0 +1,141 @@
+package dev.jmlflow.process;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import dev.jmlflow.security.JmlflowGroups;
+import org.camunda.bpm.engine.exception.NotValidException;
+
+/**
+ * Checks the variables a start form submitted, collecting every problem with the field it concerns, and writes
+ * the cleaned values back. {@link #throwIfInvalid()} refuses the start: the instance is rolled back and REST and
+ * Tasklist show the message.
+ */
+public final class FormCheck {
+
+    /** userName-safe address: no quotes, backslashes, spaces or control characters (R-S-12). */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    /** Letters (any script), spaces, apostrophe, hyphen and dot. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '.-]{0,63}");
+    private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{M}\\p{N} &'()./,-]{1,100}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    private final DelegateExecution execution;
+    private final List<String> problems = new ArrayList<>();
+
+    public FormCheck(DelegateExecution execution) {
+        this.execution = execution;
+    }
+
+    /** The trimmed value, or null (and a problem) when it is missing. */
+    public String required(String field) {
+        Object raw = execution.getVariable(field);
+        if (raw == null || raw.toString().isBlank()) {
+            problems.add(field + ": is required");
+            return null;
+        }
+        if (!(raw instanceof String value)) {
+            problems.add(field + ": must be text");
+            return null;
+        }
+        String clean = value.strip();
+        execution.setVariable(field, clean);
+        return clean;
+    }
+
+    public String optional(String field) {
+        Object raw = execution.getVariable(field);
+        return raw == null || raw.toString().isBlank() ? null : required(field);
+    }
+
+    public String email(String field) {
+        return matching(field, EMAIL, "must be an email address like jane.doe@example.com, without quotes or spaces");
+    }
+
+    public String personName(String field) {
+        return matching(field, NAME, "may hold letters, spaces, apostrophes, hyphens and dots only (no quotes, backslashes or control characters)");
+    }
+
+    public String plainText(String field) {
+        return matching(field, PLAIN, "may hold letters, digits, spaces and & ' ( ) . / , - only");
+    }
+
+    public String id(String field) {
+        return matching(field, ID, "may hold letters, digits and . _ @ - only");
+    }
+
+    /** A {@code yyyy-MM-dd} date not before {@code today}. */
+    public LocalDate dateFrom(String field, LocalDate today) {
+        String value = required(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            LocalDate date = Schedule.parse(value);
+            if (date.isBefore(today)) {
+                problems.add(field + ": " + value + " is in the past (today is " + today + ")");
+            }
+            return date;
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A Camunda user in the {@code managers} group who is not the employee. */
+    public String manager(String field, String employeeId) {
+        String managerId = id(field);
+        if (managerId == null) {
+            return null;
+        }
+        var identity = execution.getProcessEngineServices().getIdentityService();
+        long found = Engine.withoutAuthorization(() -> identity.createUserQuery().userId(managerId)
+                .memberOfGroup(JmlflowGroups.MANAGERS).count());
+        if (found != 1) {
+            problems.add(field + ": " + managerId + " is not a user in the group " + JmlflowGroups.MANAGERS);
+        } else if (managerId.equalsIgnoreCase(employeeId)) {
+            problems.add(field + ": an employee cannot be their own manager");
+        }
+        return managerId;
+    }
+
+    /** Refuses a second running request of the same kind for the same employee. */
+    public void notAlreadyRunning(String field, String processKey, String employeeId) {
+        if (employeeId == null) {
+            return;
+        }
+        var runtime = execution.getProcessEngineServices().getRuntimeService();
+        boolean running = Engine.withoutAuthorization(() -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey(processKey).variableValueEquals(field, employeeId).list()).stream()
+                .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
+        if (running) {
+            problems.add(field + ": a " + processKey + " request for " + employeeId + " is already running");
+        }
+    }
+
+    /** Records a problem found by a check the caller made itself. */
+    public void problem(String field, String message) {
+        problems.add(field + ": " + message);
+    }
+
+    public boolean isValid() {
+        return problems.isEmpty();
+    }
+
+    public void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new NotValidException("The request was not started. " + String.join("; ", problems));
+        }
+    }
+
+    private String matching(String field, Pattern pattern, String rule) {
+        String value = required(field);
+        if (value != null && !pattern.matcher(value).matches()) {
+            problems.add(field + ": " + rule);
+            return null;
+        }
+        return value;
+    }
+}

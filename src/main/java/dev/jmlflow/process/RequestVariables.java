@@ -1,0 +1,41 @@
+package dev.jmlflow.process;
+
+import dev.jmlflow.provisioning.Employee;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * Variable names shared by the joiner and mover processes (the start variables of the contract in DESIGN.md, and
+ * the element variables of their multi-instances) and the employee they describe.
+ */
+public final class RequestVariables {
+
+    public static final String EMPLOYEE_ID = "employeeId";
+    public static final String GIVEN_NAME = "givenName";
+    public static final String FAMILY_NAME = "familyName";
+    public static final String EMAIL = "email";
+    public static final String DEPARTMENT = "department";
+    public static final String JOB_TITLE = "jobTitle";
+    public static final String MANAGER_ID = "managerId";
+    public static final String START_DATE = "startDate";
+    public static final String REQUESTED_GROUPS = "requestedGroups";
+    public static final String REQUESTER = "requester";
+    /** Element variables of the provisioning multi-instances. */
+    public static final String TARGET = "target";
+    public static final String GROUP = "group";
+    /** What ensuring the account did on this target, for its compensation (local to the app's subprocess instance). */
+    public static final String ACCOUNT_CHANGE = "accountChange";
+
+    private RequestVariables() {
+    }
+
+    public static Employee employee(DelegateExecution execution) {
+        return new Employee(text(execution, EMPLOYEE_ID), text(execution, EMAIL), text(execution, GIVEN_NAME),
+                text(execution, FAMILY_NAME), text(execution, DEPARTMENT), text(execution, JOB_TITLE),
+                text(execution, MANAGER_ID));
+    }
+
+    public static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}
