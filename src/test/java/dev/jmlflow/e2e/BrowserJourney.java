@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +52,8 @@ abstract class BrowserJourney {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
 
     final Screenshots screenshots = new Screenshots(getClass());
     private final List<Person> people = new ArrayList<>();
@@ -125,6 +131,41 @@ abstract class BrowserJourney {
         approver.clickComplete();
         Await.until("task " + task.getId() + " completed by " + approver.userId(),
                 () -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+    }
+
+    /**
+     * Precondition for the mover, leaver and ops journeys: a joiner started by HR and approved by manager1 through
+     * the engine API (the joiner journey itself is proved in the browser elsewhere). Returns the instance id.
+     */
+    String joinerApprovedByManager(Employee employee, String department, String jobTitle) {
+        String instanceId = as("hr", List.of("hr"), () -> runtimeService.startProcessInstanceByKey("joiner",
+                employee.id(), Map.of("employeeId", employee.id(), "givenName", employee.givenName(),
+                        "familyName", employee.familyName(), "email", employee.email(), "department", department,
+                        "jobTitle", jobTitle, "managerId", "manager1", "startDate", LocalDate.now().toString()))
+                .getId());
+        Task approval = awaitTask(employee, "approveAccess", "manager1");
+        as("manager1", List.of("managers"), () -> {
+            taskService.complete(approval.getId(), Map.of("approved", true));
+            return null;
+        });
+        return instanceId;
+    }
+
+    /** A joiner approved and provisioned: accounts on every target. */
+    void provisionedJoiner(Employee employee, String department, String jobTitle) {
+        joinerApprovedByManager(employee, department, jobTitle);
+        Await.until("the joiner request of " + employee.id() + " ended", () -> requestEnded(employee, "joiner"));
+        TARGETS.forEach(target -> Await.until("an account for " + employee.id() + " on " + target,
+                () -> account(target, employee).isPresent()));
+    }
+
+    private <T> T as(String userId, List<String> groups, Supplier<T> work) {
+        identityService.setAuthentication(userId, groups);
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     boolean requestEnded(Employee employee, String processKey) {
