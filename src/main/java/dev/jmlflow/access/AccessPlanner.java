@@ -4,10 +4,12 @@ import dev.jmlflow.target.Assign;
 import dev.jmlflow.target.TargetProperties;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -24,13 +26,13 @@ public class AccessPlanner {
     private static final Logger log = LoggerFactory.getLogger(AccessPlanner.class);
 
     private final AccessRules rules;
-    private final Map<String, Assign> assignByTarget;
+    private final SortedMap<String, Assign> assignByTarget;
 
     public AccessPlanner(AccessRules rules, TargetProperties targets) {
         this.rules = rules;
-        Map<String, Assign> assign = new TreeMap<>();
+        SortedMap<String, Assign> assign = new TreeMap<>();
         targets.targets().forEach((name, settings) -> assign.put(name, settings.assign()));
-        this.assignByTarget = Map.copyOf(assign);
+        this.assignByTarget = Collections.unmodifiableSortedMap(assign); // plans list targets in name order
     }
 
     public Set<String> targetNames() {
