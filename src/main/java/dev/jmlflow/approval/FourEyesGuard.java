@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  *   <li>Completing may set only {@value #APPROVED} (a boolean, required) and {@value #COMMENT}. A listener cannot
  *       see which variables a completion carries, so on {@code create} the guard records a digest of every
  *       variable visible to the task, and on {@code complete} refuses when anything but those two differs.
- *       The digest sits in a task-local variable, which the complete and submit-form APIs cannot write.</li>
+ *       The digest sits in a task-local variable: the complete and submit-form APIs cannot write it, and writing
+ *       it directly needs UPDATE or UPDATE_VARIABLE on the task, which approvers (TASK_WORK) do not have. Being in
+ *       the engine, the check holds for every API (REST, Tasklist, Java), so no servlet filter is needed.</li>
  *   <li>Every decision is appended to {@value #APPROVAL_LOG}, because a later stage's decision replaces
  *       {@value #APPROVED}.</li>
  * </ul>
