@@ -125,8 +125,13 @@ public final class FormCheck {
     }
 
     public void throwIfInvalid() {
+        throwIfInvalid("The request was not started.");
+    }
+
+    /** Refuses with every problem, after {@code refusal} saying what did not happen. */
+    public void throwIfInvalid(String refusal) {
         if (!problems.isEmpty()) {
-            throw new NotValidException("The request was not started. " + String.join("; ", problems));
+            throw new NotValidException(refusal + " " + String.join("; ", problems));
         }
     }
 

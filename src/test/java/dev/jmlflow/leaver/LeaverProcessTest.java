@@ -66,7 +66,7 @@ class LeaverProcessTest {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
             .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys("joiner")
+            .excludeProcessDefinitionKeys("joiner", "mover")
             .build();
 
     private static final ZoneId COMPANY_ZONE = ZoneId.of("Europe/Berlin");
@@ -100,7 +100,9 @@ class LeaverProcessTest {
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
         Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule));
+        Mocks.register("leaverLastDayChangeValidation", new LastDayChangeValidation(schedule));
         Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(accounts));
+        Mocks.register("leaverStopPendingRequests", new StopPendingRequests());
         Mocks.register("leaverDeactivateAccount", new DeactivateAccountDelegate(provisioning));
         Mocks.register("leaverRemoveGroupMemberships", new RemoveGroupMembershipsDelegate(provisioning));
         Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
@@ -223,6 +225,61 @@ class LeaverProcessTest {
                         .setVariable("lastDay", "31.12.2030").correlate())
                 .hasMessageContaining("yyyy-MM-dd");
         assertThat(timerDue(leaver)).isEqualTo(before);
+    }
+
+    @Test
+    void aMovedLastDayInThePastIsRefusedAndTheOldCutOffStays() {
+        String lastDay = LocalDate.now(COMPANY_ZONE).plusDays(10).toString();
+        ProcessInstance leaver = startLeaver(lastDay, false);
+        Date before = timerDue(leaver);
+
+        assertThatThrownBy(() -> processEngine.getRuntimeService()
+                        .createMessageCorrelation("LeaverDateChanged").processInstanceBusinessKey(EMPLOYEE)
+                        .setVariable("lastDay", LocalDate.now(COMPANY_ZONE).minusDays(1).toString()).correlate())
+                .isInstanceOf(NotValidException.class)
+                .hasMessageStartingWith("The last day was not changed.").hasMessageContaining("is in the past");
+        assertThat(timerDue(leaver)).isEqualTo(before);
+        assertThat(processEngine.getRuntimeService().getVariable(leaver.getId(), "lastDay")).isEqualTo(lastDay);
+    }
+
+    // ---- pending joiners and movers ----------------------------------------------------------------------------
+
+    @Test
+    void whenAccessEndsTheEmployeesJoinersAndMoversAreDeletedAndTheLeaverNamesThem() {
+        String standIns = deployJoinerAndMoverStandIns();
+        try {
+            String joiner = startStandIn("joiner", EMPLOYEE);
+            String mover = startStandIn("mover", EMPLOYEE);
+            String someoneElsesJoiner = startStandIn("joiner", "E2002");
+
+            ProcessInstance leaver = startLeaver(today(), true);
+
+            assertThat(deleteReason(joiner)).isEqualTo("superseded by leaver " + leaver.getId());
+            assertThat(deleteReason(mover)).isEqualTo("superseded by leaver " + leaver.getId());
+            assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(someoneElsesJoiner).count()).isOne();
+            assertThat(processEngine.getRuntimeService().getVariable(leaver.getId(), "supersededRequests"))
+                    .isEqualTo("joiner " + joiner + ", mover " + mover);
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(standIns, true);
+        }
+    }
+
+    @Test
+    void aScheduledLeaverLeavesAMoverAloneUntilTheLastDayEnds() {
+        String standIns = deployJoinerAndMoverStandIns();
+        try {
+            String mover = startStandIn("mover", EMPLOYEE);
+            ProcessInstance leaver = startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), false);
+            assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(mover).count()).isOne();
+
+            fireTimer(leaver);
+
+            assertThat(deleteReason(mover)).isEqualTo("superseded by leaver " + leaver.getId());
+            assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(leaver.getId())
+                    .variableName("supersededRequests").singleResult().getValue()).isEqualTo("mover " + mover);
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(standIns, true);
+        }
     }
 
     // ---- start validation -------------------------------------------------------------------------------------
@@ -459,6 +516,26 @@ class LeaverProcessTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** A joiner waiting in approval and a mover waiting for its effective date, as far as the leaver can tell. */
+    private String deployJoinerAndMoverStandIns() {
+        return processEngine.getRepositoryService().createDeployment()
+                .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("approveAccess").endEvent().done())
+                .addModelInstance("mover.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("mover")
+                        .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent().timerWithDuration("P30D")
+                        .endEvent().done())
+                .deploy().getId();
+    }
+
+    private String startStandIn(String processKey, String employeeId) {
+        return processEngine.getRuntimeService().startProcessInstanceByKey(processKey, employeeId).getId();
+    }
+
+    private String deleteReason(String processInstanceId) {
+        return processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getDeleteReason();
+    }
 
     private ProcessInstance startLeaver(String lastDay, boolean immediate) {
         return processEngine.getRuntimeService().startProcessInstanceByKey("leaver", EMPLOYEE,

@@ -1,0 +1,28 @@
+package dev.jmlflow.leaver;
+
+import dev.jmlflow.process.FormCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener on the {@code LeaverDateChanged} message event: the new last day obeys the rule of the start form (a
+ * {@code yyyy-MM-dd} date, not in the past). A refusal rolls back the whole correlation, so the old cut-off stays,
+ * whoever sent the message.
+ */
+@Component("leaverLastDayChangeValidation")
+public class LastDayChangeValidation implements ExecutionListener {
+
+    private final LeaverSchedule schedule;
+
+    public LastDayChangeValidation(LeaverSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        FormCheck check = new FormCheck(execution);
+        check.dateFrom("lastDay", schedule.today());
+        check.throwIfInvalid("The last day was not changed.");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jmlflow.leaver;
+
+import java.util.List;
+
+import dev.jmlflow.process.Engine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of "Find linked accounts", the moment access must end: deletes every running joiner and mover of
+ * the employee, whatever it waits for (start date, approval, a queued or retrying provisioning job), so none can grant
+ * access after the leaver has read which accounts to deactivate. Runs in the same transaction as that read: a joiner
+ * or mover job that commits first makes this transaction fail and retry, and then its new links are read too.
+ * The deleted instances carry the reason "superseded by leaver ..."; the leaver keeps their ids in
+ * {@code supersededRequests}. Custom listeners run, so request metrics count them as cancelled.
+ */
+@Component("leaverStopPendingRequests")
+public class StopPendingRequests implements ExecutionListener {
+
+    static final List<String> SUPERSEDED_PROCESSES = List.of("joiner", "mover");
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+        String reason = "superseded by leaver " + execution.getProcessInstanceId();
+        // the system acts here, not the HR user whose request may have started this transaction
+        List<String> stopped = Engine.withoutAuthorization(() -> {
+            List<ProcessInstance> pending = runtime.createProcessInstanceQuery()
+                    .processDefinitionKeyIn(SUPERSEDED_PROCESSES.toArray(String[]::new))
+                    .processInstanceBusinessKey(execution.getProcessBusinessKey()).list();
+            pending.forEach(request -> runtime.deleteProcessInstance(request.getId(), reason, false, false));
+            return pending.stream().map(request -> definitionKey(request) + " " + request.getId()).toList();
+        });
+        execution.setVariable("supersededRequests", String.join(", ", stopped));
+    }
+
+    private static String definitionKey(ProcessInstance request) {
+        String definitionId = request.getProcessDefinitionId();
+        return definitionId.substring(0, definitionId.indexOf(':'));
+    }
+}

@@ -1,0 +1,228 @@
+package dev.jmlflow.leaver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlflow.process.EngineRestClient;
+import dev.jmlflow.provisioning.Employee;
+import dev.jmlflow.provisioning.ProvisioningService;
+import dev.jmlflow.security.SandboxCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * HR cancels and re-dates scheduled leavers through {@code /api/leavers}: the app in sandbox mode (demo users, the
+ * in-app SCIM apps), leavers started by HR over {@code /engine-rest}, and plain HTTP calls. The job executor is off,
+ * so an immediate leaver stays where deprovisioning starts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // only the leaver and its forms: this test must not depend on the state of the other processes
+    "camunda.bpm.deployment-resource-pattern=classpath*:processes/leaver.bpmn,classpath*:forms/*.form",
+    "camunda.bpm.job-execution.enabled=false"
+})
+@DirtiesContext // the REST API finds the engine by its name "default" in a JVM-wide registry
+class LeaverChangeEndpointTest {
+
+    private static final AtomicInteger EMPLOYEES = new AtomicInteger(8000);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SandboxCredentials demoUsers;
+    @Autowired
+    ProvisioningService provisioning;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    LeaverSchedule schedule;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String employeeId;
+
+    @BeforeEach
+    void anEmployeeWithAnAccount() {
+        employeeId = "E" + EMPLOYEES.incrementAndGet();
+        provisioning.ensureUser("cortex", new Employee(employeeId, employeeId.toLowerCase() + "@example.com", "Lena",
+                "Leaver", "Engineering", "Developer", "manager1"));
+    }
+
+    @Test
+    void hrCancelsAScheduledLeaverAndItEndsAtLeaverCancelledNamingWhoDidIt() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+
+        HttpResponse<String> response = send("hr", "POST", "/cancellation", "{\"reason\": \"Stays after all\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"processInstanceId\":\"" + leaver + "\"", "\"by\":\"hr\"");
+        HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(leaver).singleResult();
+        assertThat(ended.getEndTime()).isNotNull();
+        assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_LeaverCancelled");
+        assertThat(historicVariable(leaver, "cancelledBy")).isEqualTo("hr");
+        assertThat(historicVariable(leaver, "cancellationReason")).isEqualTo("Stays after all");
+    }
+
+    @Test
+    void hrMovesTheLastDayAndTheTimerMovesWithIt() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+        String newLastDay = schedule.today().plusDays(3).toString();
+
+        HttpResponse<String> response = send("hr", "PUT", "/last-day", "{\"lastDay\": \"" + newLastDay + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(timerDue(leaver)).isEqualTo(schedule.endOfLastDay(newLastDay));
+        assertThat(runtime.getVariable(leaver, "lastDay")).isEqualTo(newLastDay);
+        assertThat(runtime.getVariable(leaver, "lastDayChangedBy")).isEqualTo("hr");
+    }
+
+    @Test
+    void aPastLastDayIsRefusedWithTheReasonAndNothingChanges() {
+        String lastDay = schedule.today().plusDays(10).toString();
+        String leaver = scheduledLeaver(lastDay);
+        Date before = timerDue(leaver);
+
+        HttpResponse<String> response = send("hr", "PUT", "/last-day",
+                "{\"lastDay\": \"" + schedule.today().minusDays(1) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("The last day was not changed.", "is in the past");
+        assertThat(timerDue(leaver)).isEqualTo(before);
+        assertThat(runtime.getVariable(leaver, "lastDay")).isEqualTo(lastDay);
+        assertThat(runtime.getVariable(leaver, "lastDayChangedBy")).isNull();
+    }
+
+    @Test
+    void aLastDayThatIsNotADateIsRefused() {
+        scheduledLeaver(schedule.today().plusDays(10).toString());
+
+        HttpResponse<String> response = send("hr", "PUT", "/last-day", "{\"lastDay\": \"31.12.2030\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("yyyy-MM-dd");
+    }
+
+    @Test
+    void aManagerMayNotCancelALeaver() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+
+        HttpResponse<String> response = send("manager1", "POST", "/cancellation", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(leaver).count()).isOne();
+    }
+
+    @Test
+    void withoutCredentialsTheAnswerIs401WithABasicChallenge() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+
+        HttpResponse<String> response = send(request("/cancellation").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(leaver).count()).isOne();
+    }
+
+    @Test
+    void aCancellationThatIsNotJsonIsRefusedSoACrossSiteFormCannotSendIt() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+
+        HttpResponse<String> response = send(request("/cancellation").header("Authorization", basic("hr"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(leaver).count()).isOne();
+    }
+
+    @Test
+    void anEmployeeWithoutARunningLeaverIs404() {
+        HttpResponse<String> response = send("hr", "POST", "/cancellation", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("No leaver request is running for " + employeeId);
+    }
+
+    @Test
+    void aLeaverWhoseDeprovisioningHasStartedCannotBeCancelled() {
+        String leaver = startLeaver(schedule.today().toString(), true);
+
+        HttpResponse<String> response = send("hr", "POST", "/cancellation", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).contains("no longer waits for the last day");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(leaver).count()).isOne();
+        assertThat(runtime.getVariable(leaver, "cancelledBy")).isNull();
+    }
+
+    private String scheduledLeaver(String lastDay) {
+        String id = startLeaver(lastDay, false);
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(id).eventName("LeaverCancelled").count()).isOne();
+        return id;
+    }
+
+    private String startLeaver(String lastDay, boolean immediate) {
+        EngineRestClient hr = new EngineRestClient(port, "hr", demoUsers.passwordOf("hr"));
+        HttpResponse<String> started = hr.start("leaver", employeeId, """
+                {"employeeId": {"value": "%s", "type": "String"},
+                 "lastDay": {"value": "%s", "type": "String"},
+                 "immediate": {"value": %s, "type": "Boolean"},
+                 "reason": {"value": "Resigned", "type": "String"}}
+                """.formatted(employeeId, lastDay, immediate));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(employeeId).singleResult().getId();
+    }
+
+    private Date timerDue(String leaver) {
+        return management.createJobQuery().processInstanceId(leaver).timers().singleResult().getDuedate();
+    }
+
+    private Object historicVariable(String leaver, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(leaver).variableName(name).singleResult().getValue();
+    }
+
+    private HttpResponse<String> send(String user, String method, String path, String json) {
+        return send(request(path).header("Authorization", basic(user)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/leavers/" + employeeId + path))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + demoUsers.passwordOf(user)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
