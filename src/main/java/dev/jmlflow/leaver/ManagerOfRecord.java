@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The leaver's manager, as the latest joiner or mover request for the employee named it. A leaver request does not
- * ask HR for the manager again; the audit trail already knows.
+ * ask HR for the manager again; the audit trail already knows. A request this leaver stopped never took effect.
  */
 @Component
 public class ManagerOfRecord {
@@ -27,6 +27,7 @@ public class ManagerOfRecord {
                 .processDefinitionKeyIn("joiner", "mover")
                 .orderByProcessInstanceStartTime().desc()
                 .list().stream()
+                .filter(request -> !StopPendingRequests.wasSuperseded(request.getDeleteReason()))
                 .map(this::managerId)
                 .flatMap(Optional::stream)
                 .findFirst());

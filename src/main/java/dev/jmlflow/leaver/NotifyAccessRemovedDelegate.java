@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Tells HR and the leaver's manager which accounts are verified deactivated and which ops waived. */
+/**
+ * Tells HR and the leaver's manager which accounts are verified deactivated, which ops waived, and which joiner or
+ * mover requests the leaver stopped.
+ */
 @Component("leaverNotifyAccessRemoved")
 public class NotifyAccessRemovedDelegate implements JavaDelegate {
 
@@ -39,9 +42,17 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
         notifications.notify(recipients, "[jmlflow] Access removed: " + employeeId,
                 "The access of " + employeeId + " (last day " + execution.getVariable("lastDay") + ") has been removed.\n\n"
                         + (outcome.isEmpty() ? "No app had an account for this employee." : outcome) + "\n\n"
+                        + superseded(execution)
                         + "Deactivated accounts are deleted after " + schedule.retention()
                         + ", once an app owner approves.",
                 Optional.empty());
+    }
+
+    /** HR should know why a joiner or mover they started has vanished. */
+    private static String superseded(DelegateExecution execution) {
+        Object stopped = execution.getVariable("supersededRequests");
+        return stopped == null || stopped.toString().isEmpty() ? ""
+                : "Stopped so they cannot grant access after this leaver: " + stopped + ".\n\n";
     }
 
     private String outcome(String target, String employeeId) {

@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 public class StopPendingRequests implements ExecutionListener {
 
     static final List<String> SUPERSEDED_PROCESSES = List.of("joiner", "mover");
+    private static final String REASON = "superseded by leaver ";
 
     @Override
     public void notify(DelegateExecution execution) {
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        String reason = "superseded by leaver " + execution.getProcessInstanceId();
+        String reason = REASON + execution.getProcessInstanceId();
         // the system acts here, not the HR user whose request may have started this transaction
         List<String> stopped = Engine.withoutAuthorization(() -> {
             List<ProcessInstance> pending = runtime.createProcessInstanceQuery()
@@ -35,6 +36,11 @@ public class StopPendingRequests implements ExecutionListener {
             return pending.stream().map(request -> definitionKey(request) + " " + request.getId()).toList();
         });
         execution.setVariable("supersededRequests", String.join(", ", stopped));
+    }
+
+    /** Whether a request was deleted by a leaver (and so never took effect). */
+    static boolean wasSuperseded(String deleteReason) {
+        return deleteReason != null && deleteReason.startsWith(REASON);
     }
 
     private static String definitionKey(ProcessInstance request) {

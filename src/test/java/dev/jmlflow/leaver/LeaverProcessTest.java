@@ -259,6 +259,30 @@ class LeaverProcessTest {
             assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(someoneElsesJoiner).count()).isOne();
             assertThat(processEngine.getRuntimeService().getVariable(leaver.getId(), "supersededRequests"))
                     .isEqualTo("joiner " + joiner + ", mover " + mover);
+            runDueJobs(leaver);
+            verify(notifications).notify(any(), contains("Access removed: " + EMPLOYEE),
+                    contains("Stopped so they cannot grant access after this leaver: joiner " + joiner + ", mover " + mover),
+                    eq(Optional.empty()));
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(standIns, true);
+        }
+    }
+
+    @Test
+    void aMoverTheLeaverStoppedDoesNotMakeItsNewManagerTheManagerOfRecord() {
+        String standIns = deployJoinerAndMoverStandIns();
+        try {
+            ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(100))));
+            processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE, Variables.putValue("managerId", "mgr.max"));
+            processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
+                    .processInstanceBusinessKey(EMPLOYEE).singleResult().getId());
+            ClockUtil.reset();
+            processEngine.getRuntimeService().startProcessInstanceByKey("mover", EMPLOYEE, Variables.putValue("managerId", "mgr.new"));
+
+            runDueJobs(startLeaver(today(), true));
+
+            verify(notifications).notify(eq(Recipients.groups("hr").and(Recipients.users("mgr.max"))),
+                    contains("Access removed: " + EMPLOYEE), anyString(), eq(Optional.empty()));
         } finally {
             processEngine.getRepositoryService().deleteDeployment(standIns, true);
         }
