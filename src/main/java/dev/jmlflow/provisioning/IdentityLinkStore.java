@@ -12,6 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The identity links (table {@code jml_identity_link}, Flyway V1). Writes are upserts by (employee, target),
@@ -26,15 +29,18 @@ public class IdentityLinkStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     @Autowired
-    public IdentityLinkStore(DataSource dataSource) {
-        this(JdbcClient.create(dataSource), Clock.systemUTC());
+    public IdentityLinkStore(DataSource dataSource, PlatformTransactionManager transactions) {
+        this(JdbcClient.create(dataSource), Clock.systemUTC(), transactions);
     }
 
-    IdentityLinkStore(JdbcClient jdbc, Clock clock) {
+    IdentityLinkStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The link, if the account was ever created or matched (any state); pending creates are not links. */
@@ -62,16 +68,19 @@ public class IdentityLinkStore {
                 .optional();
     }
 
-    /** Written BEFORE a POST, so that a retry after a crash or timeout knows a create may have happened. */
+    /**
+     * Written BEFORE a POST, so that a retry after a crash or timeout knows a create may have happened. Committed in
+     * a transaction of its own: the caller's (a Camunda job's) is rolled back exactly when the outcome is unknown.
+     */
     public void recordCreateAttempt(String target, String employeeId, String userName) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        upsert(
+        ownTransaction.executeWithoutResult(status -> upsert(
                 () -> jdbc.sql("UPDATE jml_identity_link SET create_attempted_at = ?, updated_at = ?"
                                 + " WHERE target = ? AND employee_id = ?")
                         .params(now, now, target, employeeId).update(),
                 () -> jdbc.sql("INSERT INTO jml_identity_link (employee_id, target, user_name, state,"
                                 + " create_attempted_at, updated_at) VALUES (?, ?, ?, 'PENDING', ?, ?)")
-                        .params(employeeId, target, userName, now, now).update());
+                        .params(employeeId, target, userName, now, now).update()));
     }
 
     /** Stores (or replaces) the link and clears any pending create. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -31,6 +32,15 @@ final class Fixtures {
         ds.setURL("jdbc:h2:mem:links-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).load().migrate();
         return ds;
+    }
+
+    /** A link store on a fresh database, with transactions like the application's. */
+    static IdentityLinkStore linkStore() {
+        return linkStore(migratedDatabase());
+    }
+
+    static IdentityLinkStore linkStore(DataSource database) {
+        return new IdentityLinkStore(database, new DataSourceTransactionManager(database));
     }
 
     static ScimApi client(String baseUrl, String token) {

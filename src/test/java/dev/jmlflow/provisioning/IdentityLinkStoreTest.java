@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class IdentityLinkStoreTest {
 
-    private final IdentityLinkStore store = new IdentityLinkStore(Fixtures.migratedDatabase());
+    private final IdentityLinkStore store = Fixtures.linkStore();
 
     @Test
     void savingTwiceKeepsOneLinkWithTheLatestState() {

@@ -13,6 +13,9 @@ import dev.jmlflow.testpeers.ScimPeer;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +36,7 @@ abstract class ProvisioningContract {
     void setUp() {
         raw = Fixtures.client(peer().baseUrl(), peer().token());
         target = Fixtures.target("app", Dialect.GENERIC, Fixtures.client(peer().baseUrl(), peer().token()));
-        store = new IdentityLinkStore(Fixtures.migratedDatabase());
+        store = Fixtures.linkStore();
         service = Fixtures.service(target, store, Fixtures.FAST);
     }
 
@@ -64,7 +67,8 @@ abstract class ProvisioningContract {
     @Test
     void ensureUserAfterACrashBeforeTheLinkWasSavedAdoptsTheAccountItCreated() {
         Employee e = Fixtures.employee(Fixtures.unique());
-        IdentityLinkStore crashingOnce = new IdentityLinkStore(Fixtures.migratedDatabase()) {
+        DataSource database = Fixtures.migratedDatabase();
+        IdentityLinkStore crashingOnce = new IdentityLinkStore(database, new DataSourceTransactionManager(database)) {
             private final AtomicBoolean crashed = new AtomicBoolean();
 
             @Override
@@ -82,6 +86,24 @@ abstract class ProvisioningContract {
 
         assertThat(accountsNamed(e.userName())).isEqualTo(1);
         assertThat(link.origin()).isEqualTo(AccountOrigin.CREATED);
+    }
+
+    @Test
+    void ensureUserRerunAfterItsTransactionRolledBackStillKnowsItCreatedTheAccount() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        DataSource database = Fixtures.migratedDatabase();
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
+        ProvisioningService inJob = Fixtures.service(target, Fixtures.linkStore(database), Fixtures.FAST);
+
+        // as a Camunda job whose transaction dies after the remote create, before the commit
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            inJob.ensureUser("app", e);
+            throw new IllegalStateException("simulated crash before commit");
+        })).hasMessageContaining("simulated crash");
+        AccountLink link = new TransactionTemplate(transactions).execute(status -> inJob.ensureUser("app", e));
+
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+        assertThat(link.origin()).as("compensation may undo it: this request created it").isEqualTo(AccountOrigin.CREATED);
     }
 
     @Test

@@ -104,7 +104,7 @@ class SentinelTokenTest {
                 .as("the token did travel to the server").isNotEmpty();
     }
 
-    private final IdentityLinkStore store = new IdentityLinkStore(Fixtures.migratedDatabase());
+    private final IdentityLinkStore store = Fixtures.linkStore();
 
     private ProvisioningService service() {
         var api = ScimClients.create(new ScimClientConfig(URI.create(server.baseUrl()), () -> SENTINEL, Duration.ofSeconds(1),

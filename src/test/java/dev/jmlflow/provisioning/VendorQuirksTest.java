@@ -53,7 +53,7 @@ class VendorQuirksTest {
     @BeforeEach
     void start() {
         server.start();
-        store = new IdentityLinkStore(Fixtures.migratedDatabase());
+        store = Fixtures.linkStore();
         // a healthy target by default: /ServiceProviderConfig with PATCH, canary lookups answer 200 + 0
         server.stubFor(get(urlEqualTo("/ServiceProviderConfig")).willReturn(json(200,
                 "{\"patch\":{\"supported\":true},\"filter\":{\"supported\":true,\"maxResults\":100},\"etag\":{\"supported\":false}}")));
