@@ -18,7 +18,7 @@ class JoinerBrowserTest extends BrowserJourney {
         hrStartsJoiner(hr, ada, "Site Reliability", "SRE Lead", "manager1", "coralogix:observability-admins");
         hr.screenshot("joiner-start-form");
         hr.clickStart();
-        hr.awaitNotification(Pattern.compile("process has been started"));
+        hr.awaitProcessStarted();
 
         Task managerApproval = awaitTask(ada, "approveAccess", "manager1");
         Person manager = tasklist("manager1");
@@ -87,7 +87,7 @@ class JoinerBrowserTest extends BrowserJourney {
         Person hr = tasklist("hr");
         hrStartsJoiner(hr, bob, "Finance", "Accountant", "manager1", "");
         hr.clickStart();
-        hr.awaitNotification(Pattern.compile("process has been started"));
+        hr.awaitProcessStarted();
         Task approval = awaitTask(bob, "approveAccess", "manager1");
 
         hr.openTask(approval.getId());

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 /**
  * One person at their own browser (own cookies and session), working in the Camunda webapps as a user would: by
@@ -18,6 +20,8 @@ final class Person implements AutoCloseable {
     /** The date picker of Camunda Forms takes dates typed in the US order. */
     private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final double TIMEOUT_MS = 60_000;
+    private static final double LOGIN_ATTEMPT_MS = 20_000;
+    private static final int LOGIN_ATTEMPTS = 3;
 
     private final String userId;
     private final String baseUrl;
@@ -40,13 +44,32 @@ final class Person implements AutoCloseable {
                 .setViewportSize(1280, 900));
         Person person = new Person(userId, baseUrl, context, screenshots);
         person.page.navigate(baseUrl + "/camunda/app/" + app + "/");
-        person.page.getByPlaceholder("Username").fill(userId);
-        person.page.getByPlaceholder("Password").fill(password);
-        person.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        // the login form goes away once the credentials are accepted; a refused login times out here
-        person.page.locator("input[type=password]").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        person.logInOnTheForm(password);
         return person;
+    }
+
+    /**
+     * Fills the login form and waits for it to go away. Under load the webapp may still be wiring the form when the
+     * first keystrokes arrive and clear the fields again, so an attempt whose form stays is made once more; a refused
+     * login shows the same form every time and fails with Tasklist's or Cockpit's own words.
+     */
+    private void logInOnTheForm(String password) {
+        Locator passwordField = page.getByPlaceholder("Password");
+        for (int attempt = 1; ; attempt++) {
+            page.getByPlaceholder("Username").fill(userId);
+            passwordField.fill(password);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            try {
+                passwordField.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED)
+                        .setTimeout(LOGIN_ATTEMPT_MS));
+                return;
+            } catch (TimeoutError stillOnTheForm) {
+                if (attempt == LOGIN_ATTEMPTS) {
+                    throw new AssertionError(userId + " could not log in after " + attempt + " attempts; the page says: "
+                            + page.locator("body").innerText(), stillOnTheForm);
+                }
+            }
+        }
     }
 
     String userId() {
@@ -101,7 +124,7 @@ final class Person implements AutoCloseable {
         if (claim.isVisible()) {
             claim.click();
             claim.waitFor(new Locator.WaitForOptions()
-                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                    .setState(WaitForSelectorState.DETACHED));
         }
         return this;
     }
@@ -123,6 +146,16 @@ final class Person implements AutoCloseable {
                 .setHasText(text)).first();
         notification.waitFor();
         return notification.innerText();
+    }
+
+    /** Waits for Tasklist's answer to Start, and fails with that answer unless the process was started. */
+    void awaitProcessStarted() {
+        Locator answer = page.locator(".notifications .alert").first();
+        answer.waitFor();
+        String text = answer.innerText();
+        if (!text.contains("process has been started")) {
+            throw new AssertionError("Tasklist did not start the process; it says: " + text);
+        }
     }
 
     String text(String selector) {

@@ -1,0 +1,141 @@
+package dev.jmlflow.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import dev.jmlflow.security.SandboxMode;
+
+/**
+ * Ops sees a stuck request in Cockpit and gets it going again. The sandbox's cortex is reached through a WireMock
+ * proxy in front of the real sandbox SCIM server, so the test can take cortex down (503) and bring it back.
+ */
+class OpsBrowserTest extends BrowserJourney {
+
+    private static final WireMockServer cortexProxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        cortexProxy.start();
+    }
+
+    @Autowired
+    Environment environment;
+
+    @AfterAll
+    static void stopProxy() {
+        cortexProxy.stop();
+    }
+
+    /**
+     * Puts the proxy between jmlflow and the sandbox's cortex. A bean post-processor is created after the sandbox
+     * (a bean factory post-processor) has published its targets, and before any bean reads them.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CortexBehindAProxy {
+
+        @Bean
+        static BeanPostProcessor cortexBehindAProxy(ConfigurableEnvironment environment) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sandboxTargets = ((MapPropertySource) environment.getPropertySources()
+                    .get(SandboxMode.SANDBOX_PROPERTY_SOURCE)).getSource();
+            URI cortex = URI.create((String) sandboxTargets.get("jmlflow.targets.cortex.base-url"));
+            cortexProxy.stubFor(any(anyUrl()).atPriority(10)
+                    .willReturn(aResponse().proxiedFrom(cortex.getScheme() + "://" + cortex.getAuthority())));
+            sandboxTargets.put("jmlflow.targets.cortex.base-url", cortexProxy.baseUrl() + cortex.getPath());
+            return new BeanPostProcessor() {
+            };
+        }
+    }
+
+    @Test
+    void opsSeesTheFailingTargetInCockpitAndRetriesTheRequestToCompletionOnceTheTargetIsBack() {
+        StubMapping outage = cortexProxy.stubFor(any(anyUrl()).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/plain")
+                        .withBody("Service Unavailable")));
+        Employee mia = newEmployee("Mia", "Chen");
+        String instanceId = joinerApprovedByManager(mia, "Finance", "Accountant");
+
+        Incident incident = retriesExhaustedUntilIncident(instanceId);
+        String token = environment.getRequiredProperty("jmlflow.targets.cortex.token");
+
+        Person ops = cockpit("ops");
+        ops.navigate("/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime?tab=incidents-tab");
+        String message = ops.text("td.message");
+        ops.screenshot("cockpit-incidents-tab");
+        assertThat(message)
+                .as("Cockpit's incident names the target and the HTTP status")
+                .contains("cortex", "503");
+        ops.page().locator("td.message a").first().click();
+        Locator stacktrace = ops.page().locator(".modal-dialog textarea");
+        PlaywrightAssertions.assertThat(stacktrace).hasValue(Pattern.compile("answered 503"));
+        ops.screenshot("cockpit-incident");
+        assertThat(stacktrace.inputValue()).as("the stacktrace behind the incident").doesNotContain(token);
+        assertThat(ops.text("body")).doesNotContain(token);
+        assertThat(incident.getIncidentMessage()).doesNotContain(token);
+        ops.button("Close").click();
+        stacktrace.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+
+        cortexProxy.removeStub(outage);
+        ops.page().locator("a[ng-click='openJobRetryDialog(incident)']").first().click();
+        ops.page().locator(".modal-dialog input#dueDate").check(); // "Set due date", which defaults to now
+        ops.button("Retry").click();
+        ops.button("OK").click();
+
+        Await.until("the joiner request of " + mia.id() + " ended after the retry", () -> requestEnded(mia, "joiner"));
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(TARGETS).allSatisfy(target -> assertThat(account(target, mia)).as(target).isPresent());
+    }
+
+    /**
+     * The job executor makes the first attempt; the retry cycle would space the next ones minutes apart, so the test
+     * runs each due retry itself until the engine turns the last failure into an incident.
+     */
+    private Incident retriesExhaustedUntilIncident(String instanceId) {
+        Await.until("a failed SCIM job in " + instanceId, () -> failedJob(instanceId).isPresent()
+                || runtimeService.createIncidentQuery().processInstanceId(instanceId).count() > 0);
+        return Await.value("an incident in " + instanceId, () -> {
+            Optional<Incident> incident = Optional.ofNullable(
+                    runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult());
+            if (incident.isEmpty()) {
+                failedJob(instanceId).ifPresent(job -> {
+                    try {
+                        managementService.executeJob(job.getId());
+                    } catch (RuntimeException expected) {
+                        // the outage: the engine counts the failed attempt down
+                    }
+                });
+            }
+            return incident;
+        });
+    }
+
+    private Optional<Job> failedJob(String instanceId) {
+        return managementService.createJobQuery().processInstanceId(instanceId).withException().withRetriesLeft()
+                .list().stream().findFirst();
+    }
+}
