@@ -3,30 +3,15 @@ package dev.jmlflow.joiner;
 import static dev.jmlflow.process.EngineRestClient.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmlflow.journey.FullStackJourney;
 import dev.jmlflow.process.EngineRestClient;
 import dev.jmlflow.provisioning.AccountOrigin;
-import dev.jmlflow.provisioning.ProvisioningService;
-import dev.jmlflow.sandbox.scimserver.Profile;
-import dev.jmlflow.sandbox.scimserver.StoredGroup;
-import dev.jmlflow.sandbox.scimserver.StoredUser;
-import dev.jmlflow.testpeers.ScimSdkPeer;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application (job executor, REST API, security, the deployed DMN rules) against three real SCIM servers
@@ -34,45 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * manager and then an app owner approve over the same API, and afterwards every server holds the account with the
  * approved groups. Nothing is mocked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "jmlflow.admin.user=journey-admin",
-    "jmlflow.admin.password=Quiet-Harbour-4-Gates!",
-    "jmlflow.targets.coginiti.assign=by-rule",
-    "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=1000"
-})
-@DirtiesContext // the REST API finds the engine by its name "default" in a JVM-wide registry
-class JoinerJourneyTest {
-
-    @RegisterExtension
-    static final ScimSdkPeer coralogix = ScimSdkPeer.withProfile(Profile.CORALOGIX);
-    @RegisterExtension
-    static final ScimSdkPeer cortex = ScimSdkPeer.withProfile(Profile.CORTEX);
-    @RegisterExtension
-    static final ScimSdkPeer coginiti = ScimSdkPeer.withProfile(Profile.COGINITI);
+@TestPropertySource(properties = "jmlflow.targets.coginiti.assign=by-rule")
+class JoinerJourneyTest extends FullStackJourney {
 
     private static final String EMPLOYEE = "E8001";
-    private static final String PASSWORD = "Grant-Access-9-Carefully!";
-
-    @DynamicPropertySource
-    static void targets(DynamicPropertyRegistry registry) {
-        Map.of("coralogix", coralogix, "cortex", cortex, "coginiti", coginiti).forEach((name, peer) -> {
-            registry.add("jmlflow.targets." + name + ".dialect", () -> name);
-            registry.add("jmlflow.targets." + name + ".base-url", peer::baseUrl);
-            registry.add("jmlflow.targets." + name + ".token", peer::token);
-        });
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    ProvisioningService provisioning;
 
     @BeforeEach
     void peopleAndGroups() {
@@ -89,9 +39,9 @@ class JoinerJourneyTest {
 
     @Test
     void aJoinerApprovedByTheManagerAndTheAppOwnersGetsExactlyTheApprovedAccessOnEveryApp() throws Exception {
-        EngineRestClient hr = new EngineRestClient(port, "hr.hanna", PASSWORD);
-        EngineRestClient manager = new EngineRestClient(port, "mgr.max", PASSWORD);
-        EngineRestClient appOwner = new EngineRestClient(port, "owner.olga", PASSWORD);
+        EngineRestClient hr = as("hr.hanna");
+        EngineRestClient manager = as("mgr.max");
+        EngineRestClient appOwner = as("owner.olga");
 
         HttpResponse<String> started = hr.start("joiner", EMPLOYEE, """
                 {"employeeId": {"value": "%s"}, "givenName": {"value": "Sam"}, "familyName": {"value": "Reliable"},
@@ -119,34 +69,11 @@ class JoinerJourneyTest {
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(EMPLOYEE).singleResult()
                 .getEndActivityId()).isEqualTo("EndEvent_AccessProvisioned");
-        assertThat(groupsOf(coralogix)).containsExactlyInAnyOrder("observability-viewers", "observability-admins");
-        assertThat(groupsOf(cortex)).containsExactly("service-owners");
+        assertThat(List.of(coralogix, cortex)).allSatisfy(app -> assertThat(account(app, EMPLOYEE).active()).isTrue());
+        assertThat(groupsOf(coralogix, EMPLOYEE)).containsExactlyInAnyOrder("observability-viewers", "observability-admins");
+        assertThat(groupsOf(cortex, EMPLOYEE)).containsExactly("service-owners");
         assertThat(coginiti.tenant().users()).as("coginiti assigns by rule, and no rule names it").isEmpty();
         assertThat(provisioning.link("coralogix", EMPLOYEE)).get().extracting(l -> l.origin()).isEqualTo(AccountOrigin.CREATED);
         assertThat(runtime.createIncidentQuery().count()).isZero();
-    }
-
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Journey");
-            user.setEmail(id + "@example.com");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-    }
-
-    private static StoredUser account(ScimSdkPeer peer) {
-        List<StoredUser> users = peer.tenant().users().stream().filter(u -> EMPLOYEE.equals(u.externalId())).toList();
-        assertThat(users).as("accounts with externalId " + EMPLOYEE + " on " + peer).hasSize(1);
-        assertThat(users.get(0).active()).isTrue();
-        return users.get(0);
-    }
-
-    private static List<String> groupsOf(ScimSdkPeer peer) {
-        String id = account(peer).id();
-        return peer.tenant().groups().stream().filter(g -> g.memberIds().contains(id)).map(StoredGroup::displayName).toList();
     }
 }
