@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmlflow.process.EngineRestClient;
 import dev.jmlflow.provisioning.Employee;
 import dev.jmlflow.provisioning.ProvisioningService;
+import dev.jmlflow.sandbox.AppHttp;
 import dev.jmlflow.security.SandboxCredentials;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
@@ -57,11 +52,12 @@ class LeaverChangeEndpointTest {
     @Autowired
     LeaverSchedule schedule;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private AppHttp http;
     private String employeeId;
 
     @BeforeEach
     void anEmployeeWithAnAccount() {
+        http = new AppHttp(port);
         employeeId = "E" + EMPLOYEES.incrementAndGet();
         provisioning.ensureUser("cortex", new Employee(employeeId, employeeId.toLowerCase() + "@example.com", "Lena",
                 "Leaver", "Engineering", "Developer", "manager1"));
@@ -135,7 +131,7 @@ class LeaverChangeEndpointTest {
     void withoutCredentialsTheAnswerIs401WithABasicChallenge() {
         String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
 
-        HttpResponse<String> response = send(request("/cancellation").header("Content-Type", "application/json")
+        HttpResponse<String> response = http.send(request("/cancellation").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -147,7 +143,7 @@ class LeaverChangeEndpointTest {
     void aCancellationThatIsNotJsonIsRefusedSoACrossSiteFormCannotSendIt() {
         String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
 
-        HttpResponse<String> response = send(request("/cancellation").header("Authorization", basic("hr"))
+        HttpResponse<String> response = http.send(request("/cancellation").header("Authorization", basic("hr"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")));
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -201,28 +197,15 @@ class LeaverChangeEndpointTest {
     }
 
     private HttpResponse<String> send(String user, String method, String path, String json) {
-        return send(request(path).header("Authorization", basic(user)).header("Content-Type", "application/json")
+        return http.send(request(path).header("Authorization", basic(user)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/leavers/" + employeeId + path))
-                .timeout(Duration.ofSeconds(30));
+        return http.request("/api/leavers/" + employeeId + path);
     }
 
     private String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + demoUsers.passwordOf(user)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AppHttp.basic(user, demoUsers.passwordOf(user));
     }
 }

@@ -9,27 +9,37 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
-/** A browser-like client of the running app: a cookie jar, Camunda webapp login, HTTP Basic for the actuator. */
-final class AppHttp {
+/** A browser-like client of the running app: a cookie jar, Camunda webapp login, HTTP Basic for the actuator and the API. */
+public final class AppHttp {
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    AppHttp(int port) {
+    public AppHttp(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(request(path).GET());
     }
 
     HttpResponse<String> get(String path, String user, String password) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic).GET());
+        return send(request(path).header("Authorization", basic(user, password)).GET());
+    }
+
+    /** A request to a path of the app, for the caller to finish and {@link #send}. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** The {@code Authorization} header value for HTTP Basic. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Logs in to the Camunda webapps as Tasklist does (CSRF token from a first GET, then the login form). */
@@ -39,12 +49,12 @@ final class AppHttp {
                 .map(HttpCookie::getValue).findFirst().orElse("");
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        return send(request("/camunda/api/admin/auth/user/default/login/tasklist")
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
