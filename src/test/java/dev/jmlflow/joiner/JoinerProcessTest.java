@@ -62,12 +62,10 @@ class JoinerProcessTest {
 
     /** Registered first, so that it checks the report after the coverage extension wrote it. */
     @RegisterExtension
-    static FullProcessCoverage coverageGate = new FullProcessCoverage(FullProcessCoverage.reportDirectoryOf(JoinerProcessTest.class));
+    static FullProcessCoverage coverageGate = FullProcessCoverage.gate(JoinerProcessTest.class);
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .reportDirectory(FullProcessCoverage.reportDirectoryOf(JoinerProcessTest.class).toString())
-            .build();
+    static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(JoinerProcessTest.class);
 
     private static final String EMPLOYEE = "E100";
 
@@ -100,11 +98,7 @@ class JoinerProcessTest {
 
     @AfterEach
     void cleanUp() {
-        processEngine.getIdentityService().clearAuthentication();
-        ProcessTestBeans.deleteUsers(processEngine.getIdentityService());
-        ClockUtil.reset();
-        Mocks.reset();
-        AbstractAssertions.reset();
+        ProcessTestBeans.reset(processEngine);
     }
 
     // ---- approval ----------------------------------------------------------------------------------------------

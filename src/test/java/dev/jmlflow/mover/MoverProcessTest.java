@@ -68,12 +68,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MoverProcessTest {
 
     @RegisterExtension
-    static FullProcessCoverage coverageGate = new FullProcessCoverage(FullProcessCoverage.reportDirectoryOf(MoverProcessTest.class));
+    static FullProcessCoverage coverageGate = FullProcessCoverage.gate(MoverProcessTest.class);
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .reportDirectory(FullProcessCoverage.reportDirectoryOf(MoverProcessTest.class).toString())
-            .build();
+    static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(MoverProcessTest.class);
 
     private static final String EMPLOYEE = "E100";
 
@@ -107,11 +105,7 @@ class MoverProcessTest {
 
     @AfterEach
     void cleanUp() {
-        processEngine.getIdentityService().clearAuthentication();
-        ProcessTestBeans.deleteUsers(processEngine.getIdentityService());
-        ClockUtil.reset();
-        Mocks.reset();
-        AbstractAssertions.reset();
+        ProcessTestBeans.reset(processEngine);
     }
 
     @Test

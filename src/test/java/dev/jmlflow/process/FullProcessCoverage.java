@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -35,12 +36,22 @@ public final class FullProcessCoverage implements AfterAllCallback {
 
     private final Path reportDirectory;
 
-    public FullProcessCoverage(Path reportDirectory) {
+    private FullProcessCoverage(Path reportDirectory) {
         this.reportDirectory = reportDirectory;
     }
 
+    /** The gate of a test class; it reads the report that {@link #engine} writes for the same class. */
+    public static FullProcessCoverage gate(Class<?> testClass) {
+        return new FullProcessCoverage(reportDirectoryOf(testClass));
+    }
+
+    /** The lightweight engine of a test class, with the coverage extension writing its report for the gate. */
+    public static ProcessEngineCoverageExtension engine(Class<?> testClass) {
+        return ProcessEngineCoverageExtension.builder().reportDirectory(reportDirectoryOf(testClass).toString()).build();
+    }
+
     /** {@code process-test-coverage} next to the test classes, i.e. inside this build's output folder. */
-    public static Path reportDirectoryOf(Class<?> testClass) {
+    private static Path reportDirectoryOf(Class<?> testClass) {
         try {
             return Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
                     .resolve("process-test-coverage");

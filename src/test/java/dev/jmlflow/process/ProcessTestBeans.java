@@ -21,7 +21,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
@@ -84,9 +86,15 @@ public final class ProcessTestBeans {
         user(identity, "ops1", "ops1@example.com", "it-ops");
     }
 
-    public static void deleteUsers(IdentityService identity) {
+    /** Undoes a test's set-up: authentication, users and groups, clock, registered beans, the assertions' engine. */
+    public static void reset(ProcessEngine engine) {
+        IdentityService identity = engine.getIdentityService();
+        identity.clearAuthentication();
         identity.createUserQuery().list().forEach(u -> identity.deleteUser(u.getId()));
         identity.createGroupQuery().list().forEach(g -> identity.deleteGroup(g.getId()));
+        ClockUtil.reset();
+        Mocks.reset();
+        AbstractAssertions.reset();
     }
 
     public static void user(IdentityService identity, String id, String email, String group) {
