@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 
 /**
  * Numbered screenshots of one test class's key steps, under {@code <build dir>/screenshots/<class>/}. The build dir
@@ -22,7 +23,9 @@ final class Screenshots {
     /** Saves what the page shows now (the whole page, also what is scrolled away) and returns the file. */
     Path take(Page page, String step) {
         Path file = directory.resolve(String.format("%02d-%s.png", counter.incrementAndGet(), step));
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        // animations are finished at once, so a dialog that is still fading in is shown as it will look
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true)
+                .setAnimations(ScreenshotAnimations.DISABLED));
         return file;
     }
 
