@@ -4,8 +4,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
-/** Random passwords that pass Camunda's default password policy (upper, lower, digit, special, length). */
+/**
+ * Random passwords that pass Camunda's default password policy (upper, lower, digit, special, length, and none of
+ * the user's own data in it).
+ */
 final class PasswordGenerator {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -17,6 +21,21 @@ final class PasswordGenerator {
     private static final int LENGTH = 20;
 
     private final SecureRandom random = new SecureRandom();
+
+    /** A password that contains none of {@code userData} (id, names, email), compared case-insensitively. */
+    String nextAvoiding(List<String> userData) {
+        String password;
+        do {
+            password = next();
+        } while (containsAny(password, userData));
+        return password;
+    }
+
+    private static boolean containsAny(String password, List<String> userData) {
+        String upper = password.toUpperCase(Locale.ROOT);
+        return userData.stream().filter(data -> data != null && !data.isBlank())
+                .anyMatch(data -> upper.contains(data.toUpperCase(Locale.ROOT)));
+    }
 
     String next() {
         List<Character> chars = new ArrayList<>(LENGTH);

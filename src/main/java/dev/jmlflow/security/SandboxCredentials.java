@@ -41,9 +41,12 @@ public final class SandboxCredentials {
     static SandboxCredentials generate(boolean includeAdmin) {
         PasswordGenerator generator = new PasswordGenerator();
         Map<String, String> passwords = new LinkedHashMap<>();
-        DEMO_USERS.forEach(user -> passwords.put(user.id(), generator.next()));
+        // Camunda's policy refuses a password holding the user's id, name or email, which "hr" in 20 random
+        // characters would be now and then
+        DEMO_USERS.forEach(user -> passwords.put(user.id(), generator.nextAvoiding(
+                List.of(user.id(), user.firstName(), user.lastName(), user.id() + DEMO_EMAIL_DOMAIN))));
         if (includeAdmin) {
-            passwords.put(ADMIN, generator.next());
+            passwords.put(ADMIN, generator.nextAvoiding(List.of(ADMIN, ADMIN + DEMO_EMAIL_DOMAIN)));
         }
         return new SandboxCredentials(passwords);
     }
