@@ -3,6 +3,7 @@ package dev.jmlflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
 import dev.jmlflow.security.SandboxCredentials;
@@ -36,23 +37,25 @@ class SandboxTargetOutageTest {
 
         sandbox.stop();
 
-        String health = awaitTargets(http, ops, "\"cortex\":{\"status\":\"DOWN\"");
-        assertThat(health).contains("\"coralogix\":{\"status\":\"DOWN\"").contains("\"error\"");
+        // each target is checked on its own schedule, so wait until both have noticed
+        String health = awaitTargets(http, ops, "\"cortex\":{\"status\":\"DOWN\"", "\"coralogix\":{\"status\":\"DOWN\"");
+        assertThat(health).contains("\"error\"");
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(http.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
     }
 
-    private static String awaitTargets(AppHttp http, String opsPassword, String expected) throws InterruptedException {
+    private static String awaitTargets(AppHttp http, String opsPassword, String... expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String body = "";
         while (System.nanoTime() < deadline) {
             body = http.get("/actuator/health/targets", "ops", opsPassword).body();
-            if (body.contains(expected)) {
+            String current = body;
+            if (Arrays.stream(expected).allMatch(current::contains)) {
                 return body;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("health never showed " + expected + ": " + body);
+        throw new AssertionError("health never showed " + String.join(" and ", expected) + ": " + body);
     }
 }
