@@ -2,6 +2,7 @@ package dev.jmlflow.process;
 
 import dev.jmlflow.provisioning.AccountConflictException;
 import dev.jmlflow.provisioning.ProvisioningException;
+import dev.jmlflow.provisioning.RetryLaterException;
 import dev.jmlflow.scim.ScimException;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -14,8 +15,9 @@ import org.camunda.bpm.engine.delegate.BpmnError;
  *   <li>a request the target refuses for good (400, 403, 409, an unknown group, a broken identity link):
  *       {@value #PROVISIONING_FAILED}, and the request is rolled back;</li>
  *   <li>anything transient (429, 5xx, timeouts, a read-back not yet converged) and anything that means the
- *       target's configuration is wrong (401, 404 on the endpoint, a protocol violation) propagates unchanged:
- *       the job retries, then becomes an incident that ops can fix and retry, because the request itself is fine.</li>
+ *       target's configuration is wrong (401, 404 on the endpoint, a protocol violation) propagates as a
+ *       {@link TargetCallFailedException} naming the target: the job retries, then becomes an incident that ops
+ *       can fix and retry, because the request itself is fine.</li>
  * </ul>
  */
 public final class ProvisioningErrors {
@@ -44,7 +46,9 @@ public final class ProvisioningErrors {
             if (isPermanentForTheRequest(e)) {
                 throw new BpmnError(PROVISIONING_FAILED, "target " + target + ": refused the request (" + e.getMessage() + ")");
             }
-            throw e;
+            throw new TargetCallFailedException(target, e);
+        } catch (RetryLaterException e) {
+            throw new TargetCallFailedException(target, e);
         }
     }
 

@@ -89,7 +89,7 @@ class OpsBrowserTest extends BrowserJourney {
         ops.screenshot("cockpit-incidents-tab");
         assertThat(message)
                 .as("Cockpit's incident names the target and the HTTP status")
-                .contains("cortex", "503");
+                .contains("target cortex", "503");
         ops.page().locator("td.message a").first().click();
         Locator stacktrace = ops.page().locator(".modal-dialog textarea");
         PlaywrightAssertions.assertThat(stacktrace).hasValue(Pattern.compile("answered 503"));

@@ -331,7 +331,7 @@ class JoinerProcessTest {
 
     @Test
     void exhaustedRetriesOfATransientFailureBecomeAnIncident() {
-        doThrow(new ScimException.Unavailable(503, "503 from cortex", null)).when(provisioning).ensureUser(eq("cortex"), any(Employee.class));
+        doThrow(new ScimException.Unavailable(503, "POST /Users answered 503", null)).when(provisioning).ensureUser(eq("cortex"), any(Employee.class));
         ProcessInstance joiner = start(engineer());
         decideAs("manager1", true);
         runDueJobs(processEngine, joiner.getId());
@@ -347,7 +347,7 @@ class JoinerProcessTest {
         }
 
         org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery()
-                .processInstanceId(joiner.getId()).singleResult().getIncidentMessage()).contains("503 from cortex");
+                .processInstanceId(joiner.getId()).singleResult().getIncidentMessage()).isEqualTo("target cortex: POST /Users answered 503");
         assertThat(joiner).isNotEnded();
         verify(notifications, never()).requestFailed(any(), anyString(), anyString());
     }

@@ -419,7 +419,7 @@ class LeaverProcessTest {
 
     @Test
     void exhaustedRetriesBecomeAnIncidentAndTheRequestStaysOpen() {
-        doThrow(new ScimException.Unavailable(503, "503 from beta", null)).when(provisioning).deactivate("beta", EMPLOYEE);
+        doThrow(new ScimException.Unavailable(503, "PATCH /Users/u1 answered 503", null)).when(provisioning).deactivate("beta", EMPLOYEE);
         ProcessInstance leaver = startLeaver(today(), true);
         runDueJobs(leaver);
 
@@ -431,14 +431,15 @@ class LeaverProcessTest {
         }
 
         assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(leaver.getId())
-                .activityId("Task_DeactivateAccount").singleResult().getIncidentMessage()).contains("503 from beta");
+                .activityId("Task_DeactivateAccount").singleResult().getIncidentMessage())
+                .isEqualTo("target beta: PATCH /Users/u1 answered 503");
         assertThat(leaver).isNotEnded();
         assertThat(leaver).hasNotPassed("Task_NotifyAccessRemoved");
     }
 
     @Test
     void oneAppFailingDoesNotHoldUpTheOthers() {
-        doThrow(new ScimException.Unavailable(503, "503 from beta", null)).when(provisioning).deactivate("beta", EMPLOYEE);
+        doThrow(new ScimException.Unavailable(503, "PATCH /Users/u1 answered 503", null)).when(provisioning).deactivate("beta", EMPLOYEE);
         ProcessInstance leaver = startLeaver(today(), true);
         runDueJobs(leaver);
 
