@@ -5,6 +5,7 @@ import static dev.jmlflow.process.RequestVariables.*;
 import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.access.RequestedGroups;
 import dev.jmlflow.access.TargetGroup;
+import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.process.FormCheck;
 import dev.jmlflow.process.Schedule;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a joiner request as it starts, whether from the Tasklist start form or the REST API. Any problem refuses
- * the start with a message naming each field; the business key becomes the employee id.
+ * the start with a message naming each field; the business key becomes the employee id. No joiner starts while a
+ * leaver runs for the employee, even one still waiting for the last day: HR cancels that leaver first.
  */
 @Component("joinerStartValidation")
 public class JoinerStartValidation implements ExecutionListener {
@@ -22,10 +24,12 @@ public class JoinerStartValidation implements ExecutionListener {
 
     private final Schedule schedule;
     private final AccessPlanner planner;
+    private final ScheduledLeavers leavers;
 
-    public JoinerStartValidation(Schedule schedule, AccessPlanner planner) {
+    public JoinerStartValidation(Schedule schedule, AccessPlanner planner, ScheduledLeavers leavers) {
         this.schedule = schedule;
         this.planner = planner;
+        this.leavers = leavers;
     }
 
     @Override
@@ -41,6 +45,9 @@ public class JoinerStartValidation implements ExecutionListener {
         check.dateFrom(START_DATE, schedule.today());
         checkRequestedGroups(check, execution);
         check.notAlreadyRunning(EMPLOYEE_ID, PROCESS_KEY, employeeId);
+        if (employeeId != null) {
+            leavers.running(employeeId).ifPresent(leaver -> check.problem(EMPLOYEE_ID, leaver.refusal(employeeId)));
+        }
         if (managerId != null && email != null && managerId.equalsIgnoreCase(email)) {
             check.problem(MANAGER_ID, "an employee cannot be their own manager");
         }

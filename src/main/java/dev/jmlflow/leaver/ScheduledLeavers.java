@@ -1,10 +1,12 @@
 package dev.jmlflow.leaver;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.jmlflow.process.Engine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,6 +42,19 @@ public class ScheduledLeavers {
     public record Result(Outcome outcome, String processInstanceId) {
     }
 
+    /** A running leaver and whether it still waits for the end of the last day (its access removal not begun). */
+    public record RunningLeaver(String processInstanceId, boolean waitingForLastDay) {
+
+        /** Why no new request may grant {@code employeeId} access while this leaver runs. */
+        public String refusal(String employeeId) {
+            return waitingForLastDay
+                    ? employeeId + " has a scheduled leaver (leaver request " + processInstanceId
+                            + " waits for the last day); cancel it first"
+                    : employeeId + " is leaving (leaver request " + processInstanceId
+                            + " is removing access); cancel or finish it first";
+        }
+    }
+
     private final RuntimeService runtime;
 
     public ScheduledLeavers(RuntimeService runtime) {
@@ -69,6 +84,17 @@ public class ScheduledLeavers {
         return correlate(employeeId, DATE_CHANGED, variables);
     }
 
+    /**
+     * The running leaver of {@code employeeId}, one that no longer waits first. Looked up on the system's behalf:
+     * start validations ask it for HR users who may not read leaver instances.
+     */
+    public Optional<RunningLeaver> running(String employeeId) {
+        return Engine.withoutAuthorization(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(employeeId).list().stream()
+                .map(leaver -> new RunningLeaver(leaver.getId(), atLastDayEvents(leaver.getId())))
+                .min(Comparator.comparing(RunningLeaver::waitingForLastDay)));
+    }
+
     private Result correlate(String employeeId, String message, Map<String, Object> variables) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(employeeId).list();
@@ -90,7 +116,12 @@ public class ScheduledLeavers {
     }
 
     private boolean waitsForLastDay(ProcessInstance instance) {
-        return !instance.isSuspended() && runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
-                .eventType("message").eventName(CANCELLED).count() > 0;
+        return !instance.isSuspended() && atLastDayEvents(instance.getId());
+    }
+
+    /** Waiting at the event-based gateway before the cut-off (suspended or not): only there may it be cancelled. */
+    private boolean atLastDayEvents(String processInstanceId) {
+        return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
+                .eventName(CANCELLED).count() > 0;
     }
 }

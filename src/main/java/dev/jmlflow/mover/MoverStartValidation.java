@@ -3,6 +3,7 @@ package dev.jmlflow.mover;
 import static dev.jmlflow.mover.MoverVariables.*;
 import static dev.jmlflow.process.RequestVariables.*;
 
+import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.process.FormCheck;
 import dev.jmlflow.process.Schedule;
 import dev.jmlflow.provisioning.Employee;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a mover request as it starts: an existing employee with active accounts, a valid new role, a manager and
  * a date. Records the employee as they are now (names, email, old role) for the plan, the approvers and a rollback.
+ * A role change before the last day is legitimate, so a leaver still waiting for it does not block a move; one that
+ * is removing access (or keeps the deactivated accounts until deletion) does.
  */
 @Component("moverStartValidation")
 public class MoverStartValidation implements ExecutionListener {
@@ -25,11 +28,14 @@ public class MoverStartValidation implements ExecutionListener {
     private final Schedule schedule;
     private final ProvisioningService provisioning;
     private final EmployeeDirectory directory;
+    private final ScheduledLeavers leavers;
 
-    public MoverStartValidation(Schedule schedule, ProvisioningService provisioning, EmployeeDirectory directory) {
+    public MoverStartValidation(Schedule schedule, ProvisioningService provisioning, EmployeeDirectory directory,
+            ScheduledLeavers leavers) {
         this.schedule = schedule;
         this.provisioning = provisioning;
         this.directory = directory;
+        this.leavers = leavers;
     }
 
     @Override
@@ -43,6 +49,8 @@ public class MoverStartValidation implements ExecutionListener {
         check.notAlreadyRunning(EMPLOYEE_ID, PROCESS_KEY, employeeId);
         Optional<Employee> current = Optional.empty();
         if (employeeId != null) {
+            leavers.running(employeeId).filter(leaver -> !leaver.waitingForLastDay())
+                    .ifPresent(leaver -> check.problem(EMPLOYEE_ID, leaver.refusal(employeeId)));
             boolean linked = provisioning.links(employeeId).stream().anyMatch(l -> l.state() == LinkState.ACTIVE);
             current = directory.find(employeeId);
             if (!linked || current.isEmpty()) {

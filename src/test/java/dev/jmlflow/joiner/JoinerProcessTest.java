@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.jmlflow.access.AccessPlanner;
+import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
@@ -53,11 +54,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The joiner process on the lightweight engine with the real rules (DMN), planner, four-eyes guard and delegates,
  * and mocked provisioning and mail. One test per path; together they cover every flow node and sequence flow of
- * {@code joiner.bpmn} ({@link FullProcessCoverage} fails the class otherwise).
+ * {@code joiner.bpmn} ({@link FullProcessCoverage} fails the class otherwise). A stand-in leaver (outside the gate)
+ * gives the employee a leaver that waits for the last day or is removing access.
  */
 @Deployment(resources = {"processes/joiner.bpmn", "processes/birthright-access.dmn", "processes/privileged-groups.dmn",
         "processes/separation-of-duties.dmn", "forms/joiner-start.form", "forms/approve-access.form",
-        "forms/resolve-conflict.form"})
+        "forms/resolve-conflict.form", "stand-ins/leaver.bpmn"})
 class JoinerProcessTest {
 
     /** Registered first, so that it checks the report after the coverage extension wrote it. */
@@ -65,7 +67,7 @@ class JoinerProcessTest {
     static FullProcessCoverage coverageGate = FullProcessCoverage.gate(JoinerProcessTest.class);
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(JoinerProcessTest.class);
+    static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(JoinerProcessTest.class, "leaver");
 
     private static final String EMPLOYEE = "E100";
 
@@ -81,7 +83,8 @@ class JoinerProcessTest {
         AbstractAssertions.init(processEngine);
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
-        Mocks.register("joinerStartValidation", new JoinerStartValidation(new dev.jmlflow.process.Schedule(ProcessTestBeans.SETTINGS), planner));
+        Mocks.register("joinerStartValidation", new JoinerStartValidation(new dev.jmlflow.process.Schedule(ProcessTestBeans.SETTINGS), planner,
+                new ScheduledLeavers(processEngine.getRuntimeService())));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
         ProcessTestBeans.createUsers(processEngine);
@@ -258,6 +261,36 @@ class JoinerProcessTest {
     }
 
     @Test
+    void aJoinerIsRefusedWhileALeaverForTheEmployeeWaitsForTheLastDay() {
+        ProcessInstance leaver = startLeaver();
+
+        assertThatThrownBy(() -> start(engineer())).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("employeeId: E100 has a scheduled leaver (leaver request " + leaver.getId()
+                        + " waits for the last day); cancel it first");
+    }
+
+    @Test
+    void aJoinerIsRefusedWhileALeaverIsRemovingTheEmployeesAccess() {
+        ProcessInstance leaver = startLeaver();
+        reachTheCutOff(leaver);
+
+        assertThatThrownBy(() -> start(engineer())).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("employeeId: E100 is leaving (leaver request " + leaver.getId()
+                        + " is removing access); cancel or finish it first");
+    }
+
+    @Test
+    void aJoinerStartsOnceHrHasCancelledTheWaitingLeaver() {
+        ProcessInstance leaver = startLeaver();
+        new ScheduledLeavers(processEngine.getRuntimeService()).cancel(EMPLOYEE, "rehired before leaving", "hr1");
+
+        ProcessInstance joiner = start(engineer());
+
+        assertThat(leaver).isEnded().hasPassed("EndEvent_LeaverCancelled");
+        assertThat(joiner).isWaitingAt("approveAccess");
+    }
+
+    @Test
     void separationOfDutiesBlocksAPlanAndHrSeesTheReason() {
         VariableMap variables = joinerVariables("Site Reliability", "SRE Lead", "coginiti:data-admins");
 
@@ -429,6 +462,17 @@ class JoinerProcessTest {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private ProcessInstance startLeaver() {
+        return processEngine.getRuntimeService().startProcessInstanceByKey("leaver", EMPLOYEE);
+    }
+
+    /** The end of the last day: the stand-in leaver starts removing access. */
+    private void reachTheCutOff(ProcessInstance leaver) {
+        var management = processEngine.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(leaver.getId()).singleResult().getId());
+        assertThat(leaver).isWaitingAt("Task_RemoveAccess");
+    }
 
     private ProcessInstance start(VariableMap variables) {
         processEngine.getIdentityService().setAuthenticatedUserId("hr1");

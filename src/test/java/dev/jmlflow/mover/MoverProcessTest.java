@@ -20,6 +20,7 @@ import dev.jmlflow.access.AccessRules;
 import dev.jmlflow.access.LiveMemberships;
 import dev.jmlflow.access.SodRule;
 import dev.jmlflow.access.TargetGroup;
+import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
@@ -61,17 +62,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The mover process on the lightweight engine with the real rules (DMN), planner, guard and delegates, and mocked
  * provisioning, directory and mail. The employee is an engineer (Engineering, Software Engineer, manager1) holding
  * {@code coralogix:observability-viewers} and {@code cortex:engineering}. One test per path; together they cover
- * every flow node and sequence flow of {@code mover.bpmn}.
+ * every flow node and sequence flow of {@code mover.bpmn}. A stand-in leaver (outside the gate) gives the employee a
+ * leaver that waits for the last day or is removing access.
  */
 @Deployment(resources = {"processes/mover.bpmn", "processes/birthright-access.dmn", "processes/privileged-groups.dmn",
-        "processes/separation-of-duties.dmn", "forms/mover-start.form", "forms/approve-access.form"})
+        "processes/separation-of-duties.dmn", "forms/mover-start.form", "forms/approve-access.form",
+        "stand-ins/leaver.bpmn"})
 class MoverProcessTest {
 
     @RegisterExtension
     static FullProcessCoverage coverageGate = FullProcessCoverage.gate(MoverProcessTest.class);
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(MoverProcessTest.class);
+    static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(MoverProcessTest.class, "leaver");
 
     private static final String EMPLOYEE = "E100";
 
@@ -89,7 +92,8 @@ class MoverProcessTest {
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         ProcessTestBeans.createUsers(processEngine);
         registerPlanner(ProcessTestBeans.planner(processEngine));
-        Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, directory));
+        Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, directory,
+                new ScheduledLeavers(processEngine.getRuntimeService())));
         Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.EnsureAccount(provisioning)));
         Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.UndoAccount(provisioning)));
 
@@ -297,7 +301,32 @@ class MoverProcessTest {
                 .hasMessageContaining("employeeId: E999 has no active accounts from a completed joiner");
     }
 
+    @Test
+    void aRoleChangeIsAllowedWhileTheLeaverStillWaitsForTheLastDay() {
+        startLeaver();
+
+        ProcessInstance mover = start(move("Engineering", "Staff Engineer", "manager2"));
+
+        assertThat(mover).isWaitingAt("approveAccess");
+    }
+
+    @Test
+    void aMoveIsRefusedOnceTheLeaverIsRemovingAccess() {
+        ProcessInstance leaver = startLeaver();
+        var management = processEngine.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(leaver.getId()).singleResult().getId());
+        assertThat(leaver).isWaitingAt("Task_RemoveAccess");
+
+        assertThatThrownBy(() -> start(move("Engineering", "Staff Engineer", "manager2"))).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("employeeId: E100 is leaving (leaver request " + leaver.getId()
+                        + " is removing access); cancel or finish it first");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private ProcessInstance startLeaver() {
+        return processEngine.getRuntimeService().startProcessInstanceByKey("leaver", EMPLOYEE);
+    }
 
     private void registerPlanner(AccessPlanner planner) {
         LiveMemberships memberships = new LiveMemberships(provisioning);

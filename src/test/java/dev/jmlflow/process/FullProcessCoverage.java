@@ -45,9 +45,13 @@ public final class FullProcessCoverage implements AfterAllCallback {
         return new FullProcessCoverage(reportDirectoryOf(testClass));
     }
 
-    /** The lightweight engine of a test class, with the coverage extension writing its report for the gate. */
-    public static ProcessEngineCoverageExtension engine(Class<?> testClass) {
-        return ProcessEngineCoverageExtension.builder().reportDirectory(reportDirectoryOf(testClass).toString()).build();
+    /**
+     * The lightweight engine of a test class, with the coverage extension writing its report for the gate. The
+     * processes of {@code standInKeys} (test stand-ins of other processes) are left out of the report and the gate.
+     */
+    public static ProcessEngineCoverageExtension engine(Class<?> testClass, String... standInKeys) {
+        return ProcessEngineCoverageExtension.builder().reportDirectory(reportDirectoryOf(testClass).toString())
+                .excludeProcessDefinitionKeys(standInKeys).build();
     }
 
     /** {@code process-test-coverage} next to the test classes, i.e. inside this build's output folder. */
