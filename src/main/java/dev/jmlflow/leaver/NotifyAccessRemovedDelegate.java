@@ -2,6 +2,8 @@ package dev.jmlflow.leaver;
 
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.process.EmployeeDirectory;
+import dev.jmlflow.provisioning.Employee;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.security.JmlflowGroups;
 import java.util.Optional;
@@ -19,14 +21,14 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
 
     private final NotificationService notifications;
     private final LeaverAccounts accounts;
-    private final ManagerOfRecord managers;
+    private final EmployeeDirectory directory;
     private final LeaverSchedule schedule;
 
     public NotifyAccessRemovedDelegate(NotificationService notifications, LeaverAccounts accounts,
-                                       ManagerOfRecord managers, LeaverSchedule schedule) {
+                                       EmployeeDirectory directory, LeaverSchedule schedule) {
         this.notifications = notifications;
         this.accounts = accounts;
-        this.managers = managers;
+        this.directory = directory;
         this.schedule = schedule;
     }
 
@@ -36,7 +38,7 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
         String outcome = accounts.list((String) execution.getVariable("linkedTargets")).stream()
                 .map(target -> "- " + target + ": " + outcome(target, employeeId))
                 .collect(Collectors.joining("\n"));
-        Recipients recipients = managers.of(employeeId)
+        Recipients recipients = directory.find(employeeId).map(Employee::managerId)
                 .map(manager -> Recipients.groups(JmlflowGroups.HR).and(Recipients.users(manager)))
                 .orElse(Recipients.groups(JmlflowGroups.HR));
         notifications.notify(recipients, "[jmlflow] Access removed: " + employeeId,

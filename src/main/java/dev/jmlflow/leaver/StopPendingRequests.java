@@ -38,11 +38,6 @@ public class StopPendingRequests implements ExecutionListener {
         execution.setVariable("supersededRequests", String.join(", ", stopped));
     }
 
-    /** Whether a request was deleted by a leaver (and so never took effect). */
-    static boolean wasSuperseded(String deleteReason) {
-        return deleteReason != null && deleteReason.startsWith(REASON);
-    }
-
     private static String definitionKey(ProcessInstance request) {
         String definitionId = request.getProcessDefinitionId();
         return definitionId.substring(0, definitionId.indexOf(':'));

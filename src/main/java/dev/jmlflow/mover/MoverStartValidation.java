@@ -4,6 +4,7 @@ import static dev.jmlflow.mover.MoverVariables.*;
 import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.leaver.ScheduledLeavers;
+import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.process.FormCheck;
 import dev.jmlflow.process.Schedule;
 import dev.jmlflow.provisioning.Employee;

@@ -21,6 +21,7 @@ import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
+import dev.jmlflow.process.Schedule;
 import dev.jmlflow.provisioning.AccountConflictException;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
@@ -83,7 +84,7 @@ class JoinerProcessTest {
         AbstractAssertions.init(processEngine);
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
-        Mocks.register("joinerStartValidation", new JoinerStartValidation(new dev.jmlflow.process.Schedule(ProcessTestBeans.SETTINGS), planner,
+        Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
                 new ScheduledLeavers(processEngine.getRuntimeService())));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));

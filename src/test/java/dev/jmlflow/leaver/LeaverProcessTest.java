@@ -21,6 +21,7 @@ import dev.jmlflow.approval.FourEyesGuard;
 import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
 import dev.jmlflow.provisioning.IdentityLinkStore;
@@ -108,7 +109,7 @@ class LeaverProcessTest {
         Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
         Mocks.register("leaverResolutionGuard", new ResolutionGuard());
         Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
-                new ManagerOfRecord(processEngine.getHistoryService()), schedule));
+                new EmployeeDirectory(processEngine.getHistoryService()), schedule));
         Mocks.register("leaverListAccountsToDelete", new ListAccountsToDeleteDelegate(accounts));
         Mocks.register("fourEyesGuard", new FourEyesGuard());
         Mocks.register("leaverDeleteAccount", new DeleteAccountDelegate(provisioning, accounts));
@@ -174,7 +175,7 @@ class LeaverProcessTest {
         // an earlier joiner of this employee named the manager
         String joiner = processEngine.getRepositoryService().createDeployment()
                 .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
-                        .camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                        .camundaHistoryTimeToLive(1).startEvent().endEvent(EmployeeDirectory.JOINER_DONE).done())
                 .deploy().getId();
         try {
             processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE,
@@ -546,10 +547,10 @@ class LeaverProcessTest {
     private String deployJoinerAndMoverStandIns() {
         return processEngine.getRepositoryService().createDeployment()
                 .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
-                        .camundaHistoryTimeToLive(1).startEvent().userTask("approveAccess").endEvent().done())
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("approveAccess").endEvent(EmployeeDirectory.JOINER_DONE).done())
                 .addModelInstance("mover.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("mover")
                         .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent().timerWithDuration("P30D")
-                        .endEvent().done())
+                        .endEvent(EmployeeDirectory.MOVER_DONE).done())
                 .deploy().getId();
     }
 

@@ -23,6 +23,7 @@ import dev.jmlflow.access.TargetGroup;
 import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.process.Schedule;

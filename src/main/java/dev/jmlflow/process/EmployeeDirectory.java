@@ -1,4 +1,4 @@
-package dev.jmlflow.mover;
+package dev.jmlflow.process;
 
 import dev.jmlflow.process.Engine;
 import dev.jmlflow.provisioning.Employee;
@@ -14,13 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * The employee as jmlflow last left them: names and email from their last successful joiner, department, job
  * title and manager from the later of that joiner and their last applied mover. jmlflow has no HR feed, so the
- * audit history of its own requests is the record.
+ * audit history of its own requests is the record; a request that was rejected, rolled back or stopped by a leaver
+ * never took effect and does not count.
  */
 @Component
 public class EmployeeDirectory {
 
-    static final String JOINER_DONE = "EndEvent_AccessProvisioned";
-    static final String MOVER_DONE = "EndEvent_ChangeApplied";
+    public static final String JOINER_DONE = "EndEvent_AccessProvisioned";
+    public static final String MOVER_DONE = "EndEvent_ChangeApplied";
 
     private final HistoryService history;
 
