@@ -69,6 +69,20 @@ class ScimFilterTest {
     }
 
     @Test
+    void aMembershipFilterJoinsTwoEscapedComparisonsAroundAValuePath() {
+        ScimFilter filter = ScimFilter.eq("id", "g\"1").and(ScimFilter.valuePath("members", ScimFilter.eq("value", "u\"] or id pr")));
+
+        assertThat(filter).hasToString("id eq \"g\\\"1\" and members[value eq \"u\\\"] or id pr\"]");
+    }
+
+    @Test
+    void aValuePathIsRefusedOnOtherAttributesAndAroundAnythingButOneComparison() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ScimFilter.valuePath("emails", ScimFilter.eq("value", "x")));
+        assertThatIllegalArgumentException().isThrownBy(() -> ScimFilter.valuePath("members",
+                ScimFilter.eq("value", "x").and(ScimFilter.eq("id", "y"))));
+    }
+
+    @Test
     void aRefusalNamesTheCodePointButNotTheValue() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ScimFilter.eq("userName", "secret.person\u202Emoc.elpmaxe@"))
