@@ -6,8 +6,16 @@ import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.access.RequestedGroups;
 import dev.jmlflow.access.TargetGroup;
 import dev.jmlflow.leaver.ScheduledLeavers;
+import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.process.FormCheck;
 import dev.jmlflow.process.Schedule;
+import dev.jmlflow.provisioning.AccountLink;
+import dev.jmlflow.provisioning.LinkState;
+import dev.jmlflow.provisioning.ProvisioningService;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -15,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a joiner request as it starts, whether from the Tasklist start form or the REST API. Any problem refuses
  * the start with a message naming each field; the business key becomes the employee id. No joiner starts while a
- * leaver runs for the employee, even one still waiting for the last day: HR cancels that leaver first.
+ * leaver runs for the employee, even one still waiting for the last day: HR cancels that leaver first. One employee
+ * id is one person: an id that already has accounts (in any state) is refused, naming who holds it, unless this is a
+ * rehire of that person (every account deactivated or deleted, and the same email).
  */
 @Component("joinerStartValidation")
 public class JoinerStartValidation implements ExecutionListener {
@@ -25,11 +35,16 @@ public class JoinerStartValidation implements ExecutionListener {
     private final Schedule schedule;
     private final AccessPlanner planner;
     private final ScheduledLeavers leavers;
+    private final ProvisioningService provisioning;
+    private final EmployeeDirectory directory;
 
-    public JoinerStartValidation(Schedule schedule, AccessPlanner planner, ScheduledLeavers leavers) {
+    public JoinerStartValidation(Schedule schedule, AccessPlanner planner, ScheduledLeavers leavers,
+            ProvisioningService provisioning, EmployeeDirectory directory) {
         this.schedule = schedule;
         this.planner = planner;
         this.leavers = leavers;
+        this.provisioning = provisioning;
+        this.directory = directory;
     }
 
     @Override
@@ -47,12 +62,43 @@ public class JoinerStartValidation implements ExecutionListener {
         check.notAlreadyRunning(EMPLOYEE_ID, PROCESS_KEY, employeeId);
         if (employeeId != null) {
             leavers.running(employeeId).ifPresent(leaver -> check.problem(EMPLOYEE_ID, leaver.refusal(employeeId)));
+            if (email != null) {
+                checkSamePerson(check, employeeId, email);
+            }
         }
         if (managerId != null && email != null && managerId.equalsIgnoreCase(email)) {
             check.problem(MANAGER_ID, "an employee cannot be their own manager");
         }
         check.throwIfInvalid();
         execution.setProcessBusinessKey(employeeId);
+    }
+
+    /** Refuses an employee id that stands for another person, or for someone who still has access. */
+    private void checkSamePerson(FormCheck check, String employeeId, String email) {
+        List<AccountLink> links = provisioning.links(employeeId);
+        List<AccountLink> others = links.stream().filter(l -> !l.userName().equalsIgnoreCase(email)).toList();
+        if (!others.isEmpty()) {
+            check.problem(EMPLOYEE_ID, employeeId + " already belongs to " + person(employeeId, others.get(0).userName())
+                    + " (accounts on " + targets(others) + "); a new person needs a new employee id");
+            return;
+        }
+        List<AccountLink> active = links.stream()
+                .filter(l -> l.state() != LinkState.DEACTIVATED && l.state() != LinkState.DELETED).toList();
+        if (!active.isEmpty()) {
+            check.problem(EMPLOYEE_ID, employeeId + " is " + person(employeeId, email) + ", who still has an active account on "
+                    + targets(active) + "; a rehire starts once a leaver has removed access, a new role is a mover");
+        }
+    }
+
+    /** The userName on record, with the names of the person's last completed joiner when there is one. */
+    private String person(String employeeId, String userName) {
+        return userName + directory.find(employeeId)
+                .map(e -> Stream.of(e.givenName(), e.familyName()).filter(Objects::nonNull).collect(Collectors.joining(" ")))
+                .filter(name -> !name.isBlank()).map(name -> " (" + name + ")").orElse("");
+    }
+
+    private static String targets(List<AccountLink> links) {
+        return links.stream().map(AccountLink::target).sorted().collect(Collectors.joining(", "));
     }
 
     private void checkRequestedGroups(FormCheck check, DelegateExecution execution) {

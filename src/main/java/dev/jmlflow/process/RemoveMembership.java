@@ -23,6 +23,7 @@ public class RemoveMembership implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String target = text(execution, TARGET);
-        ProvisioningErrors.run(target, () -> provisioning.removeMembership(target, text(execution, EMPLOYEE_ID), text(execution, GROUP)));
+        ProvisioningErrors.run(target, () -> provisioning.removeMembership(target, text(execution, EMPLOYEE_ID), text(execution, EMAIL),
+                text(execution, GROUP)));
     }
 }

@@ -61,6 +61,7 @@ public class ProvisioningService {
     private final Sleeper sleeper;
     private final ObjectMapper json = ScimClients.objectMapper();
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
+    private final MembershipVerifier memberships;
 
     @Autowired
     public ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties) {
@@ -74,17 +75,22 @@ public class ProvisioningService {
         this.properties = properties;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.memberships = new MembershipVerifier(properties, sleeper);
     }
 
     /**
      * Makes sure the employee has an active account on the target and returns its link. Order: the stored id;
      * otherwise an exact userName lookup (adopt when {@code externalId} is ours, reactivate when ours but inactive,
      * conflict when not ours); otherwise a create with {@code externalId = employeeId}, recorded before it is sent.
+     * One employee id is one person: a link or a create attempt on record under another userName is a conflict, and
+     * nothing is written.
      */
     public AccountLink ensureUser(String target, Employee employee) {
         Target t = targets.get(target);
         validate(t, employee);
-        Optional<AccountLink> stored = links.find(target, employee.employeeId()).filter(l -> l.state() != LinkState.DELETED);
+        Optional<AccountLink> known = links.find(target, employee.employeeId());
+        known.ifPresent(link -> requireSamePerson(t, employee, link.userName(), "is linked to account " + link.scimId()));
+        Optional<AccountLink> stored = known.filter(l -> l.state() != LinkState.DELETED);
         if (stored.isPresent()) {
             Optional<AccountLink> kept = ensureStored(t, stored.get());
             if (kept.isPresent()) {
@@ -92,6 +98,7 @@ public class ProvisioningService {
             }
         }
         Optional<IdentityLinkStore.PendingCreate> pending = links.pendingCreate(target, employee.employeeId());
+        pending.ifPresent(p -> requireSamePerson(t, employee, p.userName(), "has a create attempt on record"));
         Optional<ScimUser> found = lookup(t, employee, pending);
         if (found.isPresent()) {
             return adopt(t, employee, found.get(), pending.isPresent());
@@ -99,14 +106,23 @@ public class ProvisioningService {
         return create(t, employee);
     }
 
-    /** Adds the employee to the group (by displayName) with a one-member PATCH; already a member = done. */
-    public void addMembership(String target, String employeeId, String group) {
-        changeMembership(targets.get(target), employeeId, group, true);
+    /**
+     * Adds the employee to the group (by displayName) with a one-member PATCH, only when the linked account still is
+     * the request's {@code userName}; already a member = done. Done means the target shows the membership.
+     */
+    public void addMembership(String target, String employeeId, String userName, String group) {
+        changeMembership(targets.get(target), employeeId, userName, group, true);
     }
 
-    /** Removes the employee from the group with a one-member PATCH; not a member = done. */
+    /** Removes the employee from the group, like {@link #addMembership}; proven not a member = done. */
+    public void removeMembership(String target, String employeeId, String userName, String group) {
+        changeMembership(targets.get(target), employeeId, userName, group, false);
+    }
+
+    /** The leaver's removal: from whatever account the employee id is linked to, after the identity check. */
     public void removeMembership(String target, String employeeId, String group) {
-        changeMembership(targets.get(target), employeeId, group, false);
+        Target t = targets.get(target);
+        changeMembership(t, employeeId, requireLink(t, employeeId).userName(), group, false);
     }
 
     /** The displayNames of the groups the account is in, read live from the target. */
@@ -125,7 +141,7 @@ public class ProvisioningService {
         int start = 1;
         for (int page = 0; page < Lookups.MAX_PAGES; page++) {
             var groups = t.api().listGroups(start, Lookups.PAGE_SIZE);
-            groups.resources().stream().filter(g -> g.hasMember(link.scimId())).map(ScimGroup::displayName).forEach(names::add);
+            groups.resources().stream().filter(g -> listsMember(t, g, link)).map(ScimGroup::displayName).forEach(names::add);
             start += groups.resources().size();
             if (groups.resources().isEmpty() || groups.totalResults() == null || start > groups.totalResults()
                     || !t.dialect().pagingReliable()) {
@@ -133,6 +149,19 @@ public class ProvisioningService {
             }
         }
         throw new IdentityMismatchException(target, "group list did not end after " + Lookups.MAX_PAGES + " pages");
+    }
+
+    /** Whether a listed group holds the account; a listing that leaves members out is asked again, and proven. */
+    private boolean listsMember(Target t, ScimGroup group, AccountLink link) {
+        if (group.members() != null) {
+            return group.hasMember(link.scimId());
+        }
+        MembershipVerifier.Check check = memberships.check(t, group.id(), link.scimId(), link.employeeId());
+        return switch (check.read()) {
+            case MEMBER -> true;
+            case NOT_MEMBER -> false;
+            case UNKNOWN -> throw check.unverifiable();
+        };
     }
 
     /** Brings name, display name, job title and department in line; nothing changed = no write. */
@@ -322,14 +351,54 @@ public class ProvisioningService {
             }
             return adopt(t, employee, found.get(), true);
         }
-        if (!Lookups.sameUserName(created.userName(), employee.userName())) {
-            log.warn("target {}: account {} for employee {} came back with a different userName", t.name(), created.id(),
-                    employee.employeeId());
+        String storedUserName = storedUserName(t, created);
+        if (!Lookups.sameUserName(storedUserName, employee.userName())) {
+            throw renamed(t, employee, created.id(), storedUserName);
         }
         AccountLink link = new AccountLink(t.name(), employee.employeeId(), created.id(), employee.userName(),
                 AccountOrigin.CREATED, LinkState.ACTIVE, now());
         links.save(link);
         return link;
+    }
+
+    /** The userName the target keeps for a user it just created; read back when the answer leaves it out. */
+    private static String storedUserName(Target t, ScimUser created) {
+        String userName = created.userName() != null ? created.userName() : t.api().getUser(created.id()).userName();
+        if (userName == null) {
+            throw new ScimException.ProtocolViolation(200, "target " + t.name() + ": user " + created.id()
+                    + " was created but the target shows no userName for it");
+        }
+        return userName;
+    }
+
+    /**
+     * The target stored our create under another userName. Every later identity check would see someone else, so the
+     * account is neither linked under our userName nor left active: it is linked under the target's userName as
+     * CREATED (leavers cover it, and it can never pass for the requested person), deactivated, and ops get the conflict.
+     */
+    private AccountConflictException renamed(Target t, Employee employee, String scimId, String storedUserName) {
+        AccountLink link = new AccountLink(t.name(), employee.employeeId(), scimId, storedUserName, AccountOrigin.CREATED,
+                LinkState.ACTIVE, now());
+        String outcome;
+        try {
+            setActive(t, link, false, t.updateStyle());
+            link = withState(link, LinkState.DEACTIVATED);
+            outcome = "it was deactivated";
+        } catch (ProvisioningException | ScimException | RetryLaterException e) {
+            outcome = "deactivating it failed (" + e.getMessage() + "), so it is STILL ACTIVE";
+        }
+        links.save(link);
+        return new AccountConflictException(t.name(), "the account created for employee " + employee.employeeId() + " (id "
+                + scimId + ") came back with another userName; " + outcome + " and is linked as created under the"
+                + " target's userName; rename or remove it in the app by hand");
+    }
+
+    /** One employee id is one person: a userName on record that is not the request's belongs to someone else. */
+    private static void requireSamePerson(Target t, Employee employee, String recordedUserName, String what) {
+        if (!Lookups.sameUserName(recordedUserName, employee.userName())) {
+            throw new AccountConflictException(t.name(), "employee " + employee.employeeId() + " " + what
+                    + " under another userName; one employee id is one person, so nothing was written");
+        }
     }
 
     /**
@@ -355,16 +424,21 @@ public class ProvisioningService {
 
     // --- memberships -----------------------------------------------------------------------------------------
 
-    private void changeMembership(Target t, String employeeId, String groupName, boolean add) {
+    private void changeMembership(Target t, String employeeId, String userName, String groupName, boolean add) {
         AccountLink link = requireLink(t, employeeId);
+        if (!Lookups.sameUserName(link.userName(), userName)) {
+            throw new IdentityMismatchException(t.name(), "the account linked for employee " + employeeId
+                    + " is stored under another userName than the request's; no membership change");
+        }
         verifiedUser(t, link);
         ScimGroup group = Lookups.groupByName(t, groupName);
-        ScimGroup current = t.api().getGroup(group.id());
-        if (current.hasMember(link.scimId()) == add) {
+        MembershipVerifier.Check check = memberships.check(t, group.id(), link.scimId(), employeeId);
+        if (!t.dialect().groupPatch()) {
+            replaceMembers(t, check, group.id(), link.scimId(), add);
             return;
         }
-        if (!t.dialect().groupPatch()) {
-            replaceMembers(t, group.id(), link.scimId(), add);
+        MembershipVerifier.Membership wanted = add ? MembershipVerifier.Membership.MEMBER : MembershipVerifier.Membership.NOT_MEMBER;
+        if (check.read() == wanted) {
             return;
         }
         PatchOperation op = add ? PatchOperation.addMember(link.scimId()) : PatchOperation.removeMember(link.scimId());
@@ -372,22 +446,27 @@ public class ProvisioningService {
             t.api().patchGroup(group.id(), PatchRequest.of(op));
         } catch (ScimException e) {
             // 409, 400 noTarget and friends for "already a member"/"not a member": the group's state decides (R-M-2)
-            if (e.isTransient() || t.api().getGroup(group.id()).hasMember(link.scimId()) != add) {
+            if (e.isTransient() || check.read() != wanted) {
                 throw e;
             }
+            return;
         }
+        check.await(add);
     }
 
     /**
      * Membership on a server that only takes a PUT of the whole group (Coginiti). R-M-1 forbids this where PATCH
      * exists, because a concurrent change made between our read and our PUT is lost. Here it is the only way, so
      * the window is kept small: changes to one group are serialised within this JVM, the group is read right before
-     * the PUT, only our member is added or removed, and the result is read back.
+     * the PUT, only our member is added or removed, and the result is read back. A group read without
+     * {@code members} is never PUT: the PUT would drop every member the read did not show.
      */
-    private void replaceMembers(Target t, String groupId, String userId, boolean add) {
+    private void replaceMembers(Target t, MembershipVerifier.Check check, String groupId, String userId, boolean add) {
         synchronized (groupLocks.computeIfAbsent(t.name() + "/" + groupId, k -> new Object())) {
             ObjectNode doc = t.api().getGroupDocument(groupId);
-            ArrayNode members = doc.get("members") instanceof ArrayNode existing ? existing : doc.putArray("members");
+            if (!(doc.get("members") instanceof ArrayNode members)) {
+                throw check.unverifiable();
+            }
             boolean present = false;
             for (Iterator<JsonNode> it = members.iterator(); it.hasNext(); ) {
                 if (userId.equals(it.next().path("value").asText(null))) {
@@ -405,9 +484,7 @@ public class ProvisioningService {
             }
             doc.remove("meta");
             t.api().replaceGroupDocument(groupId, doc);
-            if (t.api().getGroup(groupId).hasMember(userId) != add) {
-                throw new RetryLaterException(t.name(), "membership change on group " + groupId + " is not visible yet", null);
-            }
+            check.await(add);
         }
     }
 

@@ -19,6 +19,7 @@ import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.process.Schedule;
@@ -85,11 +86,13 @@ class JoinerProcessTest {
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
         Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
-                new ScheduledLeavers(processEngine.getRuntimeService())));
+                new ScheduledLeavers(processEngine.getRuntimeService()), provisioning,
+                new EmployeeDirectory(processEngine.getHistoryService())));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
         ProcessTestBeans.createUsers(processEngine);
         when(provisioning.link(anyString(), eq(EMPLOYEE))).thenAnswer(call -> Optional.ofNullable(links.get(call.<String>getArgument(0))));
+        when(provisioning.links(EMPLOYEE)).thenAnswer(call -> java.util.List.copyOf(links.values()));
         when(provisioning.ensureUser(anyString(), any(Employee.class))).thenAnswer(call -> {
             String target = call.getArgument(0);
             AccountLink before = links.get(target);
@@ -119,8 +122,8 @@ class JoinerProcessTest {
         verify(provisioning).ensureUser(eq("coralogix"), any(Employee.class));
         verify(provisioning).ensureUser(eq("cortex"), any(Employee.class));
         verify(provisioning, never()).ensureUser(eq("coginiti"), any(Employee.class));
-        verify(provisioning).addMembership("coralogix", EMPLOYEE, "observability-viewers");
-        verify(provisioning).addMembership("cortex", EMPLOYEE, "engineering");
+        verify(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-viewers");
+        verify(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         verify(notifications).notify(eq(Recipients.groups("hr").and(Recipients.users("hr1")).and(Recipients.users("manager1"))),
                 contains("Access ready"), contains("observability-viewers"), eq(Optional.empty()));
         assertThat(joiner).hasPassed("IntermediateEvent_ProvisioningDue", "Task_NotifyAccessReady")
@@ -152,7 +155,7 @@ class JoinerProcessTest {
         decideAs("appowner1", true);
         runDueJobs(processEngine, joiner.getId());
 
-        verify(provisioning).addMembership("coralogix", EMPLOYEE, "observability-admins");
+        verify(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-admins");
         assertThat(joiner).isEnded().hasPassed("EndEvent_AccessProvisioned");
     }
 
@@ -292,6 +295,31 @@ class JoinerProcessTest {
     }
 
     @Test
+    void aJoinerForAnEmployeeIdThatBelongsToAnotherPersonIsRefusedNamingThem() {
+        ProcessInstance jane = start(engineer());
+        decideAs("manager1", true);
+        runDueJobs(processEngine, jane.getId());
+        assertThat(jane).hasPassed("EndEvent_AccessProvisioned");
+        links.replaceAll((target, link) -> link(target, AccountOrigin.CREATED, LinkState.DEACTIVATED));
+        VariableMap typo = joinerVariables("Sales", "Account Executive", "cortex:service-owners");
+        typo.put("givenName", "John");
+        typo.put("familyName", "Smith");
+        typo.put("email", "john.smith@example.com");
+
+        assertThatThrownBy(() -> start(typo)).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("employeeId: E100 already belongs to jane.doe@example.com (Jane Doe)");
+        org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void aJoinerForAnEmployeeWhoseAccountsAreStillActiveIsRefusedEvenWithTheSameEmail() {
+        links.put("cortex", link("cortex", AccountOrigin.CREATED, LinkState.ACTIVE));
+
+        assertThatThrownBy(() -> start(engineer())).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("employeeId: E100 is jane.doe@example.com, who still has an active account on cortex");
+    }
+
+    @Test
     void separationOfDutiesBlocksAPlanAndHrSeesTheReason() {
         VariableMap variables = joinerVariables("Site Reliability", "SRE Lead", "coginiti:data-admins");
 
@@ -328,16 +356,16 @@ class JoinerProcessTest {
     @Test
     void aPermanentFailureOnOneAppUndoesEveryCompletedWriteOnAllApps() {
         doThrow(new ScimException.BadRequest(400, "invalidValue", "group is read-only", "400 invalidValue: group is read-only"))
-                .when(provisioning).addMembership("cortex", EMPLOYEE, "service-owners");
+                .when(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "service-owners");
         ProcessInstance joiner = start(joinerVariables("Engineering", "Staff Engineer", ""));
 
         decideAs("manager1", true);
         runDueJobs(processEngine, joiner.getId());
 
-        verify(provisioning).addMembership("coralogix", EMPLOYEE, "observability-viewers");
-        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "observability-viewers");
-        verify(provisioning).removeMembership("cortex", EMPLOYEE, "engineering");
-        verify(provisioning, never()).removeMembership("cortex", EMPLOYEE, "service-owners");
+        verify(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-viewers");
+        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-viewers");
+        verify(provisioning).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
+        verify(provisioning, never()).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "service-owners");
         verify(provisioning).undoCreatedAccount("coralogix", EMPLOYEE);
         verify(provisioning).undoCreatedAccount("cortex", EMPLOYEE);
         verify(notifications).requestFailed(eq(Recipients.groups("hr").and(Recipients.users("hr1")).and(Recipients.groups("it-ops"))),
@@ -357,7 +385,7 @@ class JoinerProcessTest {
         decideAs("manager1", true);
         runDueJobs(processEngine, joiner.getId());
 
-        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "observability-viewers");
+        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-viewers");
         verify(provisioning, never()).undoCreatedAccount(anyString(), anyString());
         verify(provisioning, never()).deactivate(anyString(), anyString());
         assertThat(joiner).isEnded().hasPassed("BoundaryEvent_EnsureAccountFailed", "EndEvent_RequestRolledBack");
@@ -403,7 +431,7 @@ class JoinerProcessTest {
         resolveConflictAs("ops1", "link");
         runDueJobs(processEngine, joiner.getId());
 
-        verify(provisioning).addMembership("cortex", EMPLOYEE, "engineering");
+        verify(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         assertThat(joiner).isEnded().hasPassed("Task_LinkExistingAccount", "EndEvent_AccessProvisioned");
     }
 
@@ -447,7 +475,7 @@ class JoinerProcessTest {
         when(provisioning.ensureUser(anyString(), any(Employee.class))).thenAnswer(call ->
                 link(call.getArgument(0), AccountOrigin.REACTIVATED, LinkState.ACTIVE));
         doThrow(new ScimException.BadRequest(400, "invalidValue", "no such group", "400 invalidValue"))
-                .when(provisioning).addMembership("cortex", EMPLOYEE, "engineering");
+                .when(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         ProcessInstance joiner = start(engineer());
 
         decideAs("manager1", true);
@@ -455,7 +483,7 @@ class JoinerProcessTest {
 
         var order = inOrder(provisioning);
         order.verify(provisioning).ensureUser(eq("coralogix"), any(Employee.class));
-        order.verify(provisioning).addMembership("coralogix", EMPLOYEE, "observability-viewers");
+        order.verify(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-viewers");
         // rolled back: the reactivated accounts are deactivated again, never "undone" as if created
         verify(provisioning).deactivate("coralogix", EMPLOYEE);
         verify(provisioning).deactivate("cortex", EMPLOYEE);

@@ -31,8 +31,8 @@ class LeaverJourneyTest extends FullStackJourney {
             peer.seedGroup("staff");
             peer.seedGroup("engineering");
             provisioning.ensureUser(name, employee);
-            provisioning.addMembership(name, EMPLOYEE, "staff");
-            provisioning.addMembership(name, EMPLOYEE, "engineering");
+            provisioning.addMembership(name, EMPLOYEE, employee.userName(), "staff");
+            provisioning.addMembership(name, EMPLOYEE, employee.userName(), "engineering");
         });
         user("hr.hanna", "hr");
         APPS.forEach((name, peer) -> {

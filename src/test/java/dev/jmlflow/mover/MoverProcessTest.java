@@ -124,8 +124,8 @@ class MoverProcessTest {
 
         verify(provisioning).updateAttributes(eq("coralogix"), argThat(e -> e.jobTitle().equals("Staff Engineer") && e.managerId().equals("manager2")));
         verify(provisioning).updateAttributes(eq("cortex"), any(Employee.class));
-        verify(provisioning).addMembership("cortex", EMPLOYEE, "service-owners");
-        verify(provisioning, never()).removeMembership(anyString(), anyString(), anyString());
+        verify(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "service-owners");
+        verify(provisioning, never()).removeMembership(anyString(), anyString(), anyString(), anyString());
         verify(notifications).notify(eq(Recipients.groups("hr").and(Recipients.users("hr1")).and(Recipients.users("manager2"))),
                 contains("Access ready: mover " + EMPLOYEE), contains("job title: Software Engineer → Staff Engineer"), eq(Optional.empty()));
         assertThat(mover).isEnded().hasPassed("Task_CheckForDrift", "EndEvent_ChangeApplied");
@@ -140,13 +140,13 @@ class MoverProcessTest {
         runDueJobs(processEngine, mover.getId());
 
         assertThat(mover).isWaitingAt("IntermediateEvent_EffectiveDateReached").hasNotPassed("approveAccess");
-        verify(provisioning, never()).removeMembership(anyString(), anyString(), anyString());
+        verify(provisioning, never()).removeMembership(anyString(), anyString(), anyString(), anyString());
 
         ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.parse(effective).atStartOfDay(ZoneOffset.UTC).toInstant()));
         runDueJobs(processEngine, mover.getId());
 
-        verify(provisioning).removeMembership("cortex", EMPLOYEE, "engineering");
-        verify(provisioning, never()).addMembership(anyString(), anyString(), anyString());
+        verify(provisioning).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
+        verify(provisioning, never()).addMembership(anyString(), anyString(), anyString(), anyString());
         assertThat(mover).isEnded().hasPassed("EndEvent_ChangeApplied");
     }
 
@@ -179,9 +179,9 @@ class MoverProcessTest {
         decideAs("appowner1", true);
         runDueJobs(processEngine, mover.getId());
 
-        verify(provisioning).addMembership("coralogix", EMPLOYEE, "observability-admins");
-        verify(provisioning).addMembership("cortex", EMPLOYEE, "service-owners");
-        verify(provisioning).removeMembership("cortex", EMPLOYEE, "engineering");
+        verify(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-admins");
+        verify(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "service-owners");
+        verify(provisioning).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         assertThat(mover).isEnded().hasPassed("EndEvent_ChangeApplied");
     }
 
@@ -199,7 +199,7 @@ class MoverProcessTest {
         decideAs("manager2", true);
         runDueJobs(processEngine, mover.getId());
 
-        verify(provisioning).addMembership("coralogix", EMPLOYEE, "observability-viewers");
+        verify(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-viewers");
         assertThat(mover).isEnded().hasPassed("EndEvent_ChangeApplied");
     }
 
@@ -215,8 +215,8 @@ class MoverProcessTest {
         ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.parse(effective).atStartOfDay(ZoneOffset.UTC).toInstant()));
         runDueJobs(processEngine, mover.getId());
 
-        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "legacy-dashboards");
-        verify(provisioning, never()).removeMembership("cortex", EMPLOYEE, "engineering");
+        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "legacy-dashboards");
+        verify(provisioning, never()).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         assertThat(mover).isEnded().hasNotPassed("approveAccess").hasPassed("EndEvent_ChangeApplied");
     }
 
@@ -236,15 +236,15 @@ class MoverProcessTest {
     @Test
     void aPermanentFailureRestoresEveryAppToItsPreviousState() {
         doThrow(new ScimException.Forbidden(null, "403 the token may not manage groups"))
-                .when(provisioning).removeMembership("cortex", EMPLOYEE, "engineering");
+                .when(provisioning).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         ProcessInstance mover = start(move("Site Reliability", "SRE Lead", "manager2"));
         decideAs("manager2", true);
         decideAs("appowner1", true);
         runDueJobs(processEngine, mover.getId());
 
         // coralogix: the added group is removed again; both apps get the old attributes back
-        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "observability-admins");
-        verify(provisioning).removeMembership("cortex", EMPLOYEE, "service-owners");
+        verify(provisioning).removeMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-admins");
+        verify(provisioning).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "service-owners");
         verify(provisioning).updateAttributes(eq("coralogix"), argThat(e -> e.department().equals("Engineering")
                 && e.jobTitle().equals("Software Engineer") && e.managerId().equals("manager1")));
         verify(provisioning).updateAttributes(eq("cortex"), argThat(e -> e.department().equals("Engineering")));
@@ -255,14 +255,14 @@ class MoverProcessTest {
     @Test
     void aRemovedGroupIsAddedBackWhenAnotherAppFailsLater() {
         doThrow(new ScimException.BadRequest(400, "invalidValue", "no such group", "400 invalidValue"))
-                .when(provisioning).addMembership("coralogix", EMPLOYEE, "observability-admins");
+                .when(provisioning).addMembership("coralogix", EMPLOYEE, "jane.doe@example.com", "observability-admins");
         ProcessInstance mover = start(move("Site Reliability", "SRE Lead", "manager2"));
         decideAs("manager2", true);
         decideAs("appowner1", true);
         runDueJobs(processEngine, mover.getId());
 
-        verify(provisioning).removeMembership("cortex", EMPLOYEE, "engineering");
-        verify(provisioning).addMembership("cortex", EMPLOYEE, "engineering");
+        verify(provisioning).removeMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
+        verify(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         assertThat(mover).isEnded().hasPassed("BoundaryEvent_AddGroupRefused", "EndEvent_ChangeRolledBack");
     }
 

@@ -131,6 +131,23 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void ensureUserForAnEmployeeIdLinkedToAnotherPersonIsAConflictAndChangesNothing() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        AccountLink link = service.ensureUser("app", e);
+        Employee typo = new Employee(e.employeeId(), "someone.else." + Fixtures.unique() + "@example.com", "Bob", "Other",
+                "Sales", "Rep", "mgr2");
+
+        assertThatThrownBy(() -> service.ensureUser("app", typo)).isInstanceOf(AccountConflictException.class)
+                .hasMessageContaining("employee " + e.employeeId()).hasMessageContaining("another userName");
+
+        ScimUser existing = raw.getUser(link.scimId());
+        assertThat(existing.userName()).isEqualTo(e.userName());
+        assertThat(existing.name().familyName()).isEqualTo(e.familyName());
+        assertThat(accountsNamed(typo.userName())).isZero();
+        assertThat(store.find("app", e.employeeId())).contains(link);
+    }
+
+    @Test
     void ensureUserRehiresADeactivatedAccount() {
         Employee e = Fixtures.employee(Fixtures.unique());
         String id = raw.createUser(user(e.userName(), e.employeeId()).withActive(false)).id();
@@ -149,8 +166,8 @@ abstract class ProvisioningContract {
         String groupId = peer().seedGroup(group);
         AccountLink link = service.ensureUser("app", e);
 
-        service.addMembership("app", e.employeeId(), group);
-        service.addMembership("app", e.employeeId(), group);
+        service.addMembership("app", e.employeeId(), e.userName(), group);
+        service.addMembership("app", e.employeeId(), e.userName(), group);
 
         assertThat(raw.getGroup(groupId).memberList()).filteredOn(m -> link.scimId().equals(m.value())).hasSize(1);
         assertThat(service.currentGroups("app", e.employeeId())).contains(group);
@@ -162,10 +179,10 @@ abstract class ProvisioningContract {
         String group = "ops-" + Fixtures.unique();
         String groupId = peer().seedGroup(group);
         AccountLink link = service.ensureUser("app", e);
-        service.addMembership("app", e.employeeId(), group);
+        service.addMembership("app", e.employeeId(), e.userName(), group);
 
-        service.removeMembership("app", e.employeeId(), group);
-        service.removeMembership("app", e.employeeId(), group);
+        service.removeMembership("app", e.employeeId(), e.userName(), group);
+        service.removeMembership("app", e.employeeId(), e.userName(), group);
 
         assertThat(raw.getGroup(groupId).hasMember(link.scimId())).isFalse();
         assertThat(service.currentGroups("app", e.employeeId())).doesNotContain(group);
@@ -176,7 +193,7 @@ abstract class ProvisioningContract {
         Employee e = Fixtures.employee(Fixtures.unique());
         service.ensureUser("app", e);
 
-        assertThatThrownBy(() -> service.addMembership("app", e.employeeId(), "no-such-group-" + Fixtures.unique()))
+        assertThatThrownBy(() -> service.addMembership("app", e.employeeId(), e.userName(), "no-such-group-" + Fixtures.unique()))
                 .isInstanceOf(UnknownGroupException.class);
     }
 

@@ -84,7 +84,7 @@ class SentinelTokenTest {
             for (Runnable operation : List.<Runnable>of(
                     () -> service.ensureUser("app", Fixtures.employee(Fixtures.unique())),
                     () -> service.deactivate("app", e.employeeId()),
-                    () -> service.addMembership("app", e.employeeId(), "Engineering"),
+                    () -> service.addMembership("app", e.employeeId(), e.userName(), "Engineering"),
                     () -> service.delete("app", e.employeeId()))) {
                 try {
                     operation.run();

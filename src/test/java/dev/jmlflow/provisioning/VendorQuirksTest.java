@@ -46,6 +46,8 @@ class VendorQuirksTest {
 
     private static final String SCIM = "application/scim+json";
     private static final String TOKEN = "quirk-token-" + Fixtures.unique();
+    private static final String INVALID_FILTER = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+            + "\"status\":\"400\",\"scimType\":\"invalidFilter\"}";
 
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private IdentityLinkStore store;
@@ -288,10 +290,13 @@ class VendorQuirksTest {
         store.save(new AccountLink("app", e.employeeId(), "u16", e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
         server.stubFor(get(urlEqualTo("/Users/u16")).willReturn(json(200, user("u16", e.userName(), e.employeeId(), true))));
         server.stubFor(get(urlPathEqualTo("/Groups")).willReturn(json(200, list(1, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}"))));
-        server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[]}")));
-        server.stubFor(patch(urlEqualTo("/Groups/g1")).willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo("/Groups/g1")).inScenario("add").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[]}")));
+        server.stubFor(patch(urlEqualTo("/Groups/g1")).inScenario("add").willSetStateTo("added").willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo("/Groups/g1")).inScenario("add").whenScenarioStateIs("added")
+                .willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[{\"value\":\"u16\"}]}")));
 
-        service(Dialect.CORALOGIX).addMembership("app", e.employeeId(), "Engineering");
+        service(Dialect.CORALOGIX).addMembership("app", e.employeeId(), e.userName(), "Engineering");
 
         server.verify(1, patchRequestedFor(urlEqualTo("/Groups/g1"))
                 .withRequestBody(matchingJsonPath("$.Operations[0].op", equalTo("add")))
@@ -404,8 +409,8 @@ class VendorQuirksTest {
                 "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[{\"value\":\"other\"},{\"value\":\"u23\"}]}")));
         ProvisioningService service = service(Dialect.COGINITI);
 
-        service.addMembership("app", e.employeeId(), "Engineering");
-        service.addMembership("app", e.employeeId(), "Engineering");
+        service.addMembership("app", e.employeeId(), e.userName(), "Engineering");
+        service.addMembership("app", e.employeeId(), e.userName(), "Engineering");
 
         server.verify(1, putRequestedFor(urlEqualTo("/Groups/g1"))
                 .withRequestBody(matchingJsonPath("$.members[0].value", equalTo("other")))
@@ -414,7 +419,105 @@ class VendorQuirksTest {
         server.verify(0, patchRequestedFor(anyUrl()));
     }
 
+    // --- membership is proven by a read that shows the members, or by a filter on members --------------------
+
+    @Test
+    void aRemovalFromAGroupThatLeavesOutItsMembersIsUnverifiableNeverDone() {
+        Employee e = Fixtures.employee("30");
+        linked(e, "u30");
+        stubGroupNamed("g1", "Engineering");
+        server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}")));
+        server.stubFor(membersFilter().willReturn(json(400, INVALID_FILTER)));
+        server.stubFor(patch(urlEqualTo("/Groups/g1")).willReturn(aResponse().withStatus(204)));
+
+        assertThatThrownBy(() -> service(Dialect.GENERIC).removeMembership("app", e.employeeId(), e.userName(), "Engineering"))
+                .isInstanceOf(MembershipUnverifiableException.class)
+                .hasMessageContaining("group g1").hasMessageContaining("employee E30");
+    }
+
+    @Test
+    void aRemovalFromAGroupThatLeavesOutItsMembersIsProvenByAFilterOnMembers() {
+        Employee e = Fixtures.employee("31");
+        linked(e, "u31");
+        stubGroupNamed("g1", "Engineering");
+        server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}")));
+        // the server honours the filter: an id that cannot be a member finds nothing, ours finds the group until removed
+        server.stubFor(membersFilter().atPriority(2).willReturn(json(200, list(0))));
+        server.stubFor(membersFilter().withQueryParam("filter", containing("\"u31\"")).atPriority(1).inScenario("rm")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, list(1, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}"))));
+        server.stubFor(patch(urlEqualTo("/Groups/g1")).inScenario("rm").willSetStateTo("removed").willReturn(aResponse().withStatus(204)));
+
+        service(Dialect.GENERIC).removeMembership("app", e.employeeId(), e.userName(), "Engineering");
+
+        server.verify(1, patchRequestedFor(urlEqualTo("/Groups/g1"))
+                .withRequestBody(matchingJsonPath("$.Operations[0].op", equalTo("remove"))));
+    }
+
+    @Test
+    void anAdditionTheGroupDoesNotShowAfterwardsIsRetriedLaterNotReportedDone() {
+        Employee e = Fixtures.employee("32");
+        linked(e, "u32");
+        stubGroupNamed("g1", "Engineering");
+        server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[]}")));
+        server.stubFor(patch(urlEqualTo("/Groups/g1")).willReturn(aResponse().withStatus(204)));
+
+        assertThatThrownBy(() -> service(Dialect.CORALOGIX).addMembership("app", e.employeeId(), e.userName(), "Engineering"))
+                .isInstanceOfSatisfying(RetryLaterException.class, r -> assertThat(r.isTransient()).isTrue());
+    }
+
+    @Test
+    void coginitiNeverPutsAGroupWhoseMembersItDoesNotShow() {
+        Employee e = Fixtures.employee("33");
+        linked(e, "u33");
+        stubGroupNamed("g1", "Engineering");
+        server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}")));
+        server.stubFor(put(urlEqualTo("/Groups/g1")).willReturn(aResponse().withStatus(204)));
+
+        assertThatThrownBy(() -> service(Dialect.COGINITI).addMembership("app", e.employeeId(), e.userName(), "Engineering"))
+                .isInstanceOf(MembershipUnverifiableException.class);
+
+        server.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    // --- a create answered with another userName ----------------------------------------------------------------
+
+    @Test
+    void aCreateAnsweredWithAnotherUserNameIsAConflictAndLeavesTheAccountInactiveAndLinkedAsCreated() {
+        Employee e = Fixtures.employee("34");
+        stubLookup(json(200, list(0)));
+        server.stubFor(post(urlEqualTo("/Users")).willReturn(json(201, user("u34", "renamed.34@example.com", e.employeeId(), true))));
+        server.stubFor(get(urlEqualTo("/Users/u34")).inScenario("off").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, user("u34", "renamed.34@example.com", e.employeeId(), true))));
+        server.stubFor(patch(urlEqualTo("/Users/u34")).inScenario("off").willSetStateTo("inactive").willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo("/Users/u34")).inScenario("off").whenScenarioStateIs("inactive")
+                .willReturn(json(200, user("u34", "renamed.34@example.com", e.employeeId(), false))));
+
+        assertThatThrownBy(() -> service(Dialect.CORTEX).ensureUser("app", e)).isInstanceOf(AccountConflictException.class)
+                .hasMessageContaining("another userName").hasMessageNotContaining("renamed.34");
+
+        server.verify(1, patchRequestedFor(urlEqualTo("/Users/u34")).withRequestBody(matchingJsonPath("$.Operations[0].value", equalTo("false"))));
+        assertThat(store.find("app", e.employeeId())).get().satisfies(link -> {
+            assertThat(link.userName()).as("never stored as ours under the other name").isEqualTo("renamed.34@example.com");
+            assertThat(link.origin()).isEqualTo(AccountOrigin.CREATED);
+            assertThat(link.state()).isEqualTo(LinkState.DEACTIVATED);
+        });
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    private void linked(Employee e, String scimId) {
+        store.save(new AccountLink("app", e.employeeId(), scimId, e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
+        server.stubFor(get(urlEqualTo("/Users/" + scimId)).willReturn(json(200, user(scimId, e.userName(), e.employeeId(), true))));
+    }
+
+    private void stubGroupNamed(String id, String displayName) {
+        server.stubFor(get(urlPathEqualTo("/Groups")).withQueryParam("filter", containing("displayName")).atPriority(1)
+                .willReturn(json(200, list(1, "{\"id\":\"" + id + "\",\"displayName\":\"" + displayName + "\"}"))));
+    }
+
+    private static MappingBuilder membersFilter() {
+        return get(urlPathEqualTo("/Groups")).withQueryParam("filter", containing("members["));
+    }
 
     private void stubConflictThenVisible(Employee e, String externalId) {
         server.stubFor(lookup().inScenario("409").whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, list(0))));
