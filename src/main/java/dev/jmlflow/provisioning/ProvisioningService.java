@@ -141,7 +141,7 @@ public class ProvisioningService {
         int start = 1;
         for (int page = 0; page < Lookups.MAX_PAGES; page++) {
             var groups = t.api().listGroups(start, Lookups.PAGE_SIZE);
-            groups.resources().stream().filter(g -> listsMember(t, g, link)).map(ScimGroup::displayName).forEach(names::add);
+            groups.resources().stream().filter(g -> g.hasMember(link.scimId())).map(ScimGroup::displayName).forEach(names::add);
             start += groups.resources().size();
             if (groups.resources().isEmpty() || groups.totalResults() == null || start > groups.totalResults()
                     || !t.dialect().pagingReliable()) {
@@ -149,19 +149,6 @@ public class ProvisioningService {
             }
         }
         throw new IdentityMismatchException(target, "group list did not end after " + Lookups.MAX_PAGES + " pages");
-    }
-
-    /** Whether a listed group holds the account; a listing that leaves members out is asked again, and proven. */
-    private boolean listsMember(Target t, ScimGroup group, AccountLink link) {
-        if (group.members() != null) {
-            return group.hasMember(link.scimId());
-        }
-        MembershipVerifier.Check check = memberships.check(t, group.id(), link.scimId(), link.employeeId());
-        return switch (check.read()) {
-            case MEMBER -> true;
-            case NOT_MEMBER -> false;
-            case UNKNOWN -> throw check.unverifiable();
-        };
     }
 
     /** Brings name, display name, job title and department in line; nothing changed = no write. */
@@ -458,15 +445,19 @@ public class ProvisioningService {
      * Membership on a server that only takes a PUT of the whole group (Coginiti). R-M-1 forbids this where PATCH
      * exists, because a concurrent change made between our read and our PUT is lost. Here it is the only way, so
      * the window is kept small: changes to one group are serialised within this JVM, the group is read right before
-     * the PUT, only our member is added or removed, and the result is read back. A group read without
-     * {@code members} is never PUT: the PUT would drop every member the read did not show.
+     * the PUT, only our member is added or removed, and the result is read back (the verifier's read-back). A read
+     * without {@code members} is an empty group for an addition (RFC 7643 section 2.5; Coginiti documents the
+     * attribute in its group reads), and the read-back must then list the members; a removal from a list the read
+     * does not show is never "done".
      */
     private void replaceMembers(Target t, MembershipVerifier.Check check, String groupId, String userId, boolean add) {
         synchronized (groupLocks.computeIfAbsent(t.name() + "/" + groupId, k -> new Object())) {
             ObjectNode doc = t.api().getGroupDocument(groupId);
-            if (!(doc.get("members") instanceof ArrayNode members)) {
+            JsonNode listed = doc.get("members");
+            if (listed == null ? !add : !listed.isArray()) {
                 throw check.unverifiable();
             }
+            ArrayNode members = listed == null ? doc.putArray("members") : (ArrayNode) listed;
             boolean present = false;
             for (Iterator<JsonNode> it = members.iterator(); it.hasNext(); ) {
                 if (userId.equals(it.next().path("value").asText(null))) {

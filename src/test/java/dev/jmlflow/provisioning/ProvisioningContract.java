@@ -189,6 +189,20 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void membershipChangesNeverTouchAnAccountLinkedUnderAnotherUserNameThanTheRequests() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String group = "fin-" + Fixtures.unique();
+        String groupId = peer().seedGroup(group);
+        AccountLink link = service.ensureUser("app", e);
+        String typo = "someone.else." + Fixtures.unique() + "@example.com";
+
+        assertThatThrownBy(() -> service.addMembership("app", e.employeeId(), typo, group))
+                .isInstanceOf(IdentityMismatchException.class).hasMessageContaining("another userName");
+
+        assertThat(raw.getGroup(groupId).hasMember(link.scimId())).isFalse();
+    }
+
+    @Test
     void membershipOfAnUnknownGroupIsRefused() {
         Employee e = Fixtures.employee(Fixtures.unique());
         service.ensureUser("app", e);

@@ -466,9 +466,23 @@ class VendorQuirksTest {
     }
 
     @Test
-    void coginitiNeverPutsAGroupWhoseMembersItDoesNotShow() {
+    void coginitiNeverReportsARemovalFromAGroupWhoseMembersItDoesNotShowAsDone() {
         Employee e = Fixtures.employee("33");
         linked(e, "u33");
+        stubGroupNamed("g1", "Engineering");
+        server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}")));
+        server.stubFor(put(urlEqualTo("/Groups/g1")).willReturn(aResponse().withStatus(204)));
+
+        assertThatThrownBy(() -> service(Dialect.COGINITI).removeMembership("app", e.employeeId(), e.userName(), "Engineering"))
+                .isInstanceOf(MembershipUnverifiableException.class);
+
+        server.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void coginitiAddsTheFirstMemberToAGroupReadWithoutMembersOnlyIfTheReadBackListsThem() {
+        Employee e = Fixtures.employee("36");
+        linked(e, "u36");
         stubGroupNamed("g1", "Engineering");
         server.stubFor(get(urlEqualTo("/Groups/g1")).willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}")));
         server.stubFor(put(urlEqualTo("/Groups/g1")).willReturn(aResponse().withStatus(204)));
@@ -476,7 +490,7 @@ class VendorQuirksTest {
         assertThatThrownBy(() -> service(Dialect.COGINITI).addMembership("app", e.employeeId(), e.userName(), "Engineering"))
                 .isInstanceOf(MembershipUnverifiableException.class);
 
-        server.verify(0, putRequestedFor(anyUrl()));
+        server.verify(1, putRequestedFor(urlEqualTo("/Groups/g1")).withRequestBody(matchingJsonPath("$.members[0].value", equalTo("u36"))));
     }
 
     // --- a create answered with another userName ----------------------------------------------------------------
@@ -501,6 +515,29 @@ class VendorQuirksTest {
             assertThat(link.origin()).isEqualTo(AccountOrigin.CREATED);
             assertThat(link.state()).isEqualTo(LinkState.DEACTIVATED);
         });
+    }
+
+    @Test
+    void anAccountCreatedUnderAnotherUserNameIsNeverTakenForTheEmployeeAgainAndALeaverFindsItInactive() {
+        Employee e = Fixtures.employee("35");
+        stubLookup(json(200, list(0)));
+        server.stubFor(post(urlEqualTo("/Users")).willReturn(json(201, user("u35", "renamed.35@example.com", e.employeeId(), true))));
+        server.stubFor(get(urlEqualTo("/Users/u35")).inScenario("off").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, user("u35", "renamed.35@example.com", e.employeeId(), true))));
+        server.stubFor(patch(urlEqualTo("/Users/u35")).inScenario("off").willSetStateTo("inactive").willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo("/Users/u35")).inScenario("off").whenScenarioStateIs("inactive")
+                .willReturn(json(200, user("u35", "renamed.35@example.com", e.employeeId(), false))));
+        ProvisioningService service = service(Dialect.CORTEX);
+        assertThatThrownBy(() -> service.ensureUser("app", e)).isInstanceOf(AccountConflictException.class);
+
+        assertThatThrownBy(() -> service.ensureUser("app", e)).isInstanceOf(AccountConflictException.class)
+                .hasMessageContaining("is linked to account u35 under another userName");
+        service.undoCreatedAccount("app", e.employeeId());
+        service.deactivate("app", e.employeeId());
+
+        server.verify(1, postRequestedFor(urlEqualTo("/Users")));
+        server.verify(1, patchRequestedFor(urlEqualTo("/Users/u35")));
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DEACTIVATED);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
