@@ -85,7 +85,7 @@ public class JoinerStartValidation implements ExecutionListener {
         List<AccountLink> active = links.stream()
                 .filter(l -> l.state() != LinkState.DEACTIVATED && l.state() != LinkState.DELETED).toList();
         if (!active.isEmpty()) {
-            check.problem(EMPLOYEE_ID, employeeId + " is " + person(employeeId, email) + ", who still has an active account on "
+            check.problem(EMPLOYEE_ID, employeeId + " is " + person(employeeId, active.get(0).userName()) + ", who still has an active account on "
                     + targets(active) + "; a rehire starts once a leaver has removed access, a new role is a mover");
         }
     }

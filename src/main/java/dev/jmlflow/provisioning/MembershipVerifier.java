@@ -1,5 +1,6 @@
 package dev.jmlflow.provisioning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlflow.scim.ListResponse;
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.scim.ScimFilter;
@@ -65,6 +66,13 @@ final class MembershipVerifier {
                 return Membership.NOT_MEMBER;
             }
             return filtered;
+        }
+
+        /** The group exactly as the server sent it, for a PUT of the whole group; a listed member list counts as shown. */
+        ObjectNode document() {
+            ObjectNode doc = target.api().getGroupDocument(groupId);
+            showedMembers |= doc.path("members").isArray();
+            return doc;
         }
 
         /**

@@ -452,7 +452,7 @@ public class ProvisioningService {
      */
     private void replaceMembers(Target t, MembershipVerifier.Check check, String groupId, String userId, boolean add) {
         synchronized (groupLocks.computeIfAbsent(t.name() + "/" + groupId, k -> new Object())) {
-            ObjectNode doc = t.api().getGroupDocument(groupId);
+            ObjectNode doc = check.document();
             JsonNode listed = doc.get("members");
             if (listed == null ? !add : !listed.isArray()) {
                 throw check.unverifiable();

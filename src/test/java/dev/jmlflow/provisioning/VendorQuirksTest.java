@@ -493,6 +493,22 @@ class VendorQuirksTest {
         server.verify(1, putRequestedFor(urlEqualTo("/Groups/g1")).withRequestBody(matchingJsonPath("$.members[0].value", equalTo("u36"))));
     }
 
+    @Test
+    void coginitiRemovingTheLastMemberIsDoneWhenTheReadBackShowsAGroupThatListedMembersBeforeWithoutThem() {
+        Employee e = Fixtures.employee("37");
+        linked(e, "u37");
+        stubGroupNamed("g1", "Engineering");
+        server.stubFor(get(urlEqualTo("/Groups/g1")).inScenario("last").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\",\"members\":[{\"value\":\"u37\"}]}")));
+        server.stubFor(put(urlEqualTo("/Groups/g1")).inScenario("last").willSetStateTo("empty").willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo("/Groups/g1")).inScenario("last").whenScenarioStateIs("empty")
+                .willReturn(json(200, "{\"id\":\"g1\",\"displayName\":\"Engineering\"}")));
+
+        service(Dialect.COGINITI).removeMembership("app", e.employeeId(), e.userName(), "Engineering");
+
+        server.verify(1, putRequestedFor(urlEqualTo("/Groups/g1")).withRequestBody(matchingJsonPath("$.members.size()", equalTo("0"))));
+    }
+
     // --- a create answered with another userName ----------------------------------------------------------------
 
     @Test
