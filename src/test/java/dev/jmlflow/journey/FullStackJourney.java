@@ -49,7 +49,7 @@ public abstract class FullStackJourney {
     /** Target name -> its server; each target's dialect is its name. */
     protected static final Map<String, ScimSdkPeer> APPS = Map.of("coralogix", coralogix, "cortex", cortex, "coginiti", coginiti);
 
-    private static final String PASSWORD = "Grant-Access-9-Carefully!";
+    protected static final String PASSWORD = "Grant-Access-9-Carefully!";
 
     @DynamicPropertySource
     static void targets(DynamicPropertyRegistry registry) {
@@ -87,6 +87,20 @@ public abstract class FullStackJourney {
     /** {@code /engine-rest} as a user created with {@link #user}. */
     protected EngineRestClient as(String user) {
         return new EngineRestClient(port, user, PASSWORD);
+    }
+
+    /**
+     * Waits until {@code /engine-rest} answers: Jersey starts on the first request, which on a loaded machine can
+     * take longer than one request's timeout.
+     */
+    protected void engineRestIsUp(String user) throws InterruptedException {
+        EngineRestClient.awaitUntil("/engine-rest answers", () -> {
+            try {
+                return as(user).post("/engine", "").statusCode() > 0;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        });
     }
 
     /** The one account on the server that carries the employee id as its externalId. */

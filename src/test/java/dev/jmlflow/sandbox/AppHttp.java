@@ -43,15 +43,29 @@ public final class AppHttp {
     }
 
     /** Logs in to the Camunda webapps as Tasklist does (CSRF token from a first GET, then the login form). */
-    HttpResponse<String> loginToTasklist(String user, String password) {
+    public HttpResponse<String> loginToTasklist(String user, String password) {
         get("/camunda/app/tasklist/default/");
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse("");
+        String csrf = csrfToken();
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return send(request("/camunda/api/admin/auth/user/default/login/tasklist")
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /**
+     * A JSON POST to the webapps' API with the session and its CSRF token, as Tasklist sends it. The GET first
+     * fetches the token of the session that the login began.
+     */
+    public HttpResponse<String> postAsWebapp(String path, String json) {
+        get("/camunda/api/engine/engine/");
+        return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private String csrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElse("");
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
