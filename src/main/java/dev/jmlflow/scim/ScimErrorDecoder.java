@@ -50,6 +50,7 @@ final class ScimErrorDecoder implements ErrorDecoder {
             case 404 -> new ScimException.NotFound(message);
             case 409 -> new ScimException.Conflict(error.scimType(), message);
             case 429 -> new ScimException.RateLimited(retryAfter(response), message);
+            case 503 -> new ScimException.Unavailable(status, message, null, retryAfter(response));
             // the server will not do this however often we ask (RFC 7644: operation not supported)
             case 501 -> new ScimException.BadRequest(status, error.scimType(), error.detail(), message);
             default -> {

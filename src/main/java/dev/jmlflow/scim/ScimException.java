@@ -109,10 +109,24 @@ public abstract sealed class ScimException extends RuntimeException {
         }
     }
 
-    /** 5xx, a timeout or a connection error: the outcome of a write is unknown and must be looked up. */
+    /**
+     * 5xx, a timeout or a connection error: the outcome of a write is unknown and must be looked up. A 503 may carry
+     * the server's Retry-After (planned maintenance, overload), in {@link #retryAfter()}.
+     */
     public static final class Unavailable extends ScimException {
+        private final Duration retryAfter;
+
         public Unavailable(int status, String message, Throwable cause) {
+            this(status, message, cause, null);
+        }
+
+        public Unavailable(int status, String message, Throwable cause, Duration retryAfter) {
             super(status, null, message, cause);
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
 
         @Override

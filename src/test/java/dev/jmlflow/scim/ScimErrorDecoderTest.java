@@ -127,6 +127,17 @@ class ScimErrorDecoderTest {
         assertThat(((ScimException.RateLimited) unreadable).retryAfter()).isEmpty();
     }
 
+    @Test
+    void serviceUnavailableCarriesRetryAfterSecondsOrHttpDate() {
+        Exception seconds = decode(Request.HttpMethod.PATCH, 503, Map.of("Retry-After", List.of("3600")), null, "");
+        Exception date = decode(Request.HttpMethod.PATCH, 503, Map.of("Retry-After", List.of("Mon, 02 Mar 2026 10:02:00 GMT")), null, "");
+        Exception without = decode(Request.HttpMethod.PATCH, 503, SCIM_JSON, "");
+
+        assertThat(((ScimException.Unavailable) seconds).retryAfter()).contains(Duration.ofHours(1));
+        assertThat(((ScimException.Unavailable) date).retryAfter()).contains(Duration.ofMinutes(2));
+        assertThat(((ScimException.Unavailable) without).retryAfter()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504})
     void serverErrorsAreTransientlyUnavailable(int status) {
