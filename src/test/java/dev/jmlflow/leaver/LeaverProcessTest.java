@@ -439,6 +439,30 @@ class LeaverProcessTest {
     }
 
     @Test
+    void aThrottledLeaverWaitsThroughRetryAfterWithoutAnIncidentAndCompletesAfterwards() {
+        ClockUtil.setCurrentTime(new Date());
+        doThrow(new ScimException.RateLimited(Duration.ofSeconds(3600), "PATCH /Users/scim-beta answered 429"))
+                .doAnswer(call -> links.computeIfPresent("beta", (app, link) -> withState(link, LinkState.DEACTIVATED)))
+                .when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        Instant throttledAt = ClockUtil.getCurrentTime().toInstant();
+        runDueJobs(leaver);
+
+        Job waiting = processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                .activityId("Task_DeactivateAccount").singleResult();
+        assertThat(waiting.getDuedate().toInstant()).isBetween(throttledAt.plusSeconds(3600), throttledAt.plusSeconds(3660));
+        assertThat(waiting.getRetries()).isEqualTo(10);
+        assertThat(waiting.getExceptionMessage()).contains("target beta", "429");
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(leaver.getId()).count()).isZero();
+
+        ClockUtil.setCurrentTime(Date.from(waiting.getDuedate().toInstant().plusSeconds(1)));
+        runDueJobs(leaver);
+
+        assertThat(links.values()).allSatisfy(link -> assertThat(link.state()).isEqualTo(LinkState.DEACTIVATED));
+        assertThat(leaver).hasPassed("Task_NotifyAccessRemoved").isWaitingAt("TimerEvent_RetentionElapsed");
+    }
+
+    @Test
     void oneAppFailingDoesNotHoldUpTheOthers() {
         doThrow(new ScimException.Unavailable(503, "PATCH /Users/u1 answered 503", null)).when(provisioning).deactivate("beta", EMPLOYEE);
         ProcessInstance leaver = startLeaver(today(), true);
