@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import dev.jmlflow.target.TargetRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.jmlflow.notification.NotificationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Health per target, SCIM and request metrics, and who may read them. */
+/** Health per target, SCIM and request metrics, who may read them, and the alerts of a quarantined target. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HealthProperties.class)
 class ObservabilityConfiguration {
@@ -32,6 +34,11 @@ class ObservabilityConfiguration {
     @Bean
     TargetsHealthContributor targetsHealthContributor(TargetRegistry targets, HealthProperties properties) {
         return new TargetsHealthContributor(targets, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    QuarantineAlerts quarantineAlerts(NotificationService notifications, TaskService tasks) {
+        return new QuarantineAlerts(notifications, tasks);
     }
 
     @Bean

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.jmlflow.target.BreakerState;
+import dev.jmlflow.target.CircuitBreaker;
 import dev.jmlflow.target.Target;
 import dev.jmlflow.target.TargetCapabilities;
 import dev.jmlflow.target.TargetRegistry;
@@ -27,7 +30,9 @@ import org.springframework.context.SmartLifecycle;
  * {@code /actuator/health} component {@code targets}, one child per configured target. Each target is checked in
  * the background (a canary lookup, see {@link Target#confirmHealthy()}) every
  * {@code jmlflow.health.target-check-interval}; a health request only reads the last result, so a slow or dead
- * SaaS app never makes the health endpoint slow. A target that does not answer is DOWN; the app keeps running
+ * SaaS app never makes the health endpoint slow. A target that does not answer is DOWN, and so is a target whose
+ * circuit breaker is OPEN (with the breaker's reason; the same schedule sends the breaker's alert and runs its
+ * half-open probe, see {@link CircuitBreaker#supervise()}). The app keeps running
  * and its jobs keep retrying. Liveness and readiness ({@code /actuator/health/liveness}, {@code /readiness})
  * leave targets out, so an outage at a vendor never restarts jmlflow.
  */
@@ -55,11 +60,9 @@ final class TargetsHealthContributor implements CompositeHealthContributor, Smar
         Instant now = Instant.now(clock);
         Health.Builder health;
         try {
-            target.confirmHealthy();
-            health = Health.up();
-            TargetCapabilities capabilities = target.capabilities();
-            health.withDetail("patchSupported", capabilities.patchSupported())
-                    .withDetail("filterSafe", capabilities.filterSafe());
+            supervise(target);
+            Optional<BreakerState> open = target.breaker().map(CircuitBreaker::state).filter(BreakerState::open);
+            health = open.isPresent() ? quarantined(open.get()) : checked(target);
         } catch (RuntimeException e) {
             // ScimException messages name status and path only, never a token or query
             health = Health.down().withDetail("error", String.valueOf(e.getMessage()));
@@ -70,6 +73,35 @@ final class TargetsHealthContributor implements CompositeHealthContributor, Smar
         if (previous == null || !previous.getStatus().equals(result.getStatus())) {
             log.info("target {} is {}", target.name(), result.getStatus());
         }
+    }
+
+    /** The breaker's alert and half-open probe ride on this schedule; a failure there must not hide the health. */
+    private static void supervise(Target target) {
+        try {
+            target.breaker().ifPresent(CircuitBreaker::supervise);
+        } catch (RuntimeException e) {
+            log.warn("target {}: circuit breaker supervision failed: {}", target.name(), e.toString());
+        }
+    }
+
+    private static Health.Builder quarantined(BreakerState breaker) {
+        return Health.down().withDetail("breaker", "OPEN").withDetail("error", String.valueOf(breaker.reason()))
+                .withDetail("openSince", String.valueOf(breaker.openedAt()))
+                .withDetail("nextProbe", String.valueOf(breaker.nextProbeAt()));
+    }
+
+    private static Health.Builder checked(Target target) {
+        Health.Builder health;
+        try {
+            target.confirmHealthy();
+            health = Health.up();
+            TargetCapabilities capabilities = target.capabilities();
+            health.withDetail("patchSupported", capabilities.patchSupported())
+                    .withDetail("filterSafe", capabilities.filterSafe());
+        } catch (RuntimeException e) {
+            health = Health.down().withDetail("error", String.valueOf(e.getMessage()));
+        }
+        return health;
     }
 
     @Override

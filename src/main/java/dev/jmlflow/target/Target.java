@@ -4,6 +4,7 @@ import dev.jmlflow.scim.ScimApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One configured SCIM app: its name, dialect, rate-limited client and the capabilities a probe found. The
@@ -19,14 +20,21 @@ public final class Target {
     private final ScimApi api;
     private final CapabilityProbe probe;
     private final Clock clock;
+    private final CircuitBreaker breaker;
     private volatile TargetCapabilities capabilities = TargetCapabilities.unknown();
 
     public Target(String name, Dialect dialect, ScimApi api, CapabilityProbe probe, Clock clock) {
+        this(name, dialect, api, probe, clock, null);
+    }
+
+    /** A target whose {@code api} already runs through {@code breaker}. */
+    public Target(String name, Dialect dialect, ScimApi api, CapabilityProbe probe, Clock clock, CircuitBreaker breaker) {
         this.name = name;
         this.dialect = dialect;
         this.api = api;
         this.probe = probe;
         this.clock = clock;
+        this.breaker = breaker;
     }
 
     public String name() {
@@ -37,9 +45,17 @@ public final class Target {
         return dialect;
     }
 
-    /** The rate-limited client; every call may throw a typed {@link dev.jmlflow.scim.ScimException}. */
+    /**
+     * The rate-limited client behind the circuit breaker; every call may throw a typed
+     * {@link dev.jmlflow.scim.ScimException}, or {@link TargetQuarantinedException} while the breaker is OPEN.
+     */
     public ScimApi api() {
         return api;
+    }
+
+    /** The target's circuit breaker; empty for targets built without one (tests). */
+    public Optional<CircuitBreaker> breaker() {
+        return Optional.ofNullable(breaker);
     }
 
     /** The last probe's result, probing first when there is none or it is stale. */

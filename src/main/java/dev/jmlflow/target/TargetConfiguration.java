@@ -3,8 +3,8 @@ package dev.jmlflow.target;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds {@code jmlflow.targets.*}; the client factory bean comes from the {@code scim} wiring. */
+/** Binds {@code jmlflow.targets.*}, {@code jmlflow.breaker.*} and {@code jmlflow.cluster.*}; the client factory bean comes from the {@code scim} wiring. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TargetProperties.class)
+@EnableConfigurationProperties({TargetProperties.class, BreakerProperties.class, ClusterProperties.class})
 public class TargetConfiguration {
 }
