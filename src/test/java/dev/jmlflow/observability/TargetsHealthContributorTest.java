@@ -12,6 +12,7 @@ import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
 import dev.jmlflow.sandbox.scimserver.TenantOptions;
 import dev.jmlflow.scim.ScimClientConfig;
 import dev.jmlflow.scim.ScimClients;
+import dev.jmlflow.target.BreakerFixtures;
 import dev.jmlflow.target.CapabilityProbe;
 import dev.jmlflow.target.Dialect;
 import dev.jmlflow.target.Target;
@@ -70,6 +71,23 @@ class TargetsHealthContributorTest {
         assertThat(status("cortex").getStatus()).isEqualTo(Status.DOWN);
         assertThat(status("cortex").getDetails().get("error").toString()).doesNotContain("cortex-token");
         assertThat(status("coginiti").getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aTargetWhoseCircuitBreakerIsOpenIsDownWithTheReason() {
+        Target guarded = BreakerFixtures.guarded("cortex", Dialect.CORTEX,
+                ScimClients.create(ScimClientConfig.of(server.baseUrl("cortex"), () -> "revoked-token")),
+                BreakerFixtures.inMemoryStore(), BreakerFixtures.SILENT);
+        var withBreaker = new TargetsHealthContributor(TargetRegistry.of(List.of(guarded)),
+                new HealthProperties(Duration.ofHours(1)), Clock.systemUTC());
+
+        withBreaker.check(guarded); // the canary lookup answers 401: the breaker opens
+        withBreaker.check(guarded);
+
+        Health health = statusOf(withBreaker, "cortex");
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("breaker", "OPEN").containsKey("nextProbe");
+        assertThat(health.getDetails().get("error").toString()).startsWith("HTTP 401").doesNotContain("revoked-token");
     }
 
     @Test

@@ -18,13 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The per-target circuit breaker against a real SCIM server (stopped for an outage, given a wrong token for a 401)
@@ -36,7 +32,7 @@ class CircuitBreakerTest {
 
     private final SandboxScimServer server = SandboxScimServer.start(SandboxScimServer.Options.onFreePort(
             new TenantOptions("cortex", "cortex-token", Profile.CORTEX)));
-    private final BreakerStore store = store();
+    private final BreakerStore store = BreakerFixtures.inMemoryStore();
     private final MutableClock clock = new MutableClock();
     private final List<String> alerts = new ArrayList<>();
     private final AtomicInteger sent = new AtomicInteger();
@@ -212,13 +208,6 @@ class CircuitBreakerTest {
                         throw e.getCause();
                     }
                 });
-    }
-
-    private static BreakerStore store() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:breaker-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new BreakerStore(dataSource, new DataSourceTransactionManager(dataSource));
     }
 
     private static final class MutableClock extends Clock {

@@ -75,4 +75,13 @@ class RateLimitedScimApiTest {
 
         assertThat(bucket.pausedFor()).isZero();
     }
+
+    @Test
+    void eachOfSeveralNodesPacesItsShareOfTheTargetsRateSoTheClusterKeepsTheConfiguredRate() {
+        TargetSettings settings = new TargetSettings(Dialect.CORTEX, java.net.URI.create("https://cortex.example.com/scim"),
+                null, "token", null, null, 9.0, null);
+
+        assertThat(TargetRegistry.nodeShare(settings, new ClusterProperties(null))).isEqualTo(9.0);
+        assertThat(TargetRegistry.nodeShare(settings, new ClusterProperties(3))).isEqualTo(3.0);
+    }
 }
