@@ -5,7 +5,6 @@ import dev.jmlflow.scim.ScimException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,10 +127,5 @@ public final class CircuitBreaker {
             supervise();
         }
         return opened;
-    }
-
-    Optional<BreakerState> openState() {
-        BreakerState state = store.find(target);
-        return state.open() ? Optional.of(state) : Optional.empty();
     }
 }

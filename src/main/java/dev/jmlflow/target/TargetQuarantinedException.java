@@ -8,17 +8,11 @@ import java.time.Duration;
  */
 public final class TargetQuarantinedException extends RuntimeException {
 
-    private final String target;
     private final Duration retryAfter;
 
     public TargetQuarantinedException(String target, String reason, Duration retryAfter) {
         super("target " + target + " is quarantined (circuit breaker OPEN: " + reason + "); no request sent");
-        this.target = target;
         this.retryAfter = retryAfter;
-    }
-
-    public String target() {
-        return target;
     }
 
     public Duration retryAfter() {
