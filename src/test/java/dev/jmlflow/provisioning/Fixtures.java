@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 
-/** Building blocks for provisioning tests without a Spring context: a real client, H2 + Flyway, fast timings. */
+/** Building blocks for provisioning tests without a Spring context: a real client, a migrated database, fast timings. */
 final class Fixtures {
 
     static final ProvisioningProperties FAST = new ProvisioningProperties(Duration.ofSeconds(30), 3, Duration.ofMillis(20));
@@ -28,10 +26,7 @@ final class Fixtures {
 
     /** A fresh in-memory database migrated by the real Flyway scripts. */
     static DataSource migratedDatabase() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:links-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).load().migrate();
-        return ds;
+        return TestDatabase.H2.migrated();
     }
 
     /** A link store on a fresh database, with transactions like the application's. */

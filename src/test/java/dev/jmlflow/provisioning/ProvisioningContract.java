@@ -20,12 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every provisioning operation against a real SCIM server written by someone else. Each operation is shown to be
- * idempotent: run twice, and re-run after a crash between the remote call and the local commit.
+ * Every provisioning operation against a real SCIM server written by someone else, on each database the link store
+ * runs on. Each operation is shown to be idempotent: run twice, and re-run after a crash between the remote call and
+ * the local commit.
  */
 abstract class ProvisioningContract {
 
     abstract ScimPeer peer();
+
+    abstract TestDatabase database();
 
     private ScimApi raw;
     private IdentityLinkStore store;
@@ -36,7 +39,8 @@ abstract class ProvisioningContract {
     void setUp() {
         raw = Fixtures.client(peer().baseUrl(), peer().token());
         target = Fixtures.target("app", Dialect.GENERIC, Fixtures.client(peer().baseUrl(), peer().token()));
-        store = Fixtures.linkStore();
+        DataSource db = database().migrated();
+        store = Fixtures.linkStore(db);
         service = Fixtures.service(target, store, Fixtures.FAST);
     }
 
@@ -67,7 +71,7 @@ abstract class ProvisioningContract {
     @Test
     void ensureUserAfterACrashBeforeTheLinkWasSavedAdoptsTheAccountItCreated() {
         Employee e = Fixtures.employee(Fixtures.unique());
-        DataSource database = Fixtures.migratedDatabase();
+        DataSource database = database().migrated();
         IdentityLinkStore crashingOnce = new IdentityLinkStore(database, new DataSourceTransactionManager(database)) {
             private final AtomicBoolean crashed = new AtomicBoolean();
 
@@ -91,7 +95,7 @@ abstract class ProvisioningContract {
     @Test
     void ensureUserRerunAfterItsTransactionRolledBackStillKnowsItCreatedTheAccount() {
         Employee e = Fixtures.employee(Fixtures.unique());
-        DataSource database = Fixtures.migratedDatabase();
+        DataSource database = database().migrated();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
         ProvisioningService inJob = Fixtures.service(target, Fixtures.linkStore(database), Fixtures.FAST);
 

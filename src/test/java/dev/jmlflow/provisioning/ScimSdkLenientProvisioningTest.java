@@ -1,16 +1,42 @@
 package dev.jmlflow.provisioning;
 
-import dev.jmlflow.testpeers.ScimPeer;
+import dev.jmlflow.postgres.NativePostgres;
 import dev.jmlflow.testpeers.ScimSdkPeer;
+import dev.jmlflow.testpeers.ScimPeer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ScimSdkLenientProvisioningTest extends ProvisioningContract {
+/** The provisioning contract against SCIM-SDK in lenient mode, with the link store on H2 and on PostgreSQL. */
+class ScimSdkLenientProvisioningTest {
 
     @RegisterExtension
     static final ScimSdkPeer peer = ScimSdkPeer.lenient();
 
-    @Override
-    ScimPeer peer() {
-        return peer;
+    @Nested
+    class OnH2 extends ProvisioningContract {
+        @Override
+        ScimPeer peer() {
+            return peer;
+        }
+
+        @Override
+        TestDatabase database() {
+            return TestDatabase.H2;
+        }
+    }
+
+    @Nested
+    @ExtendWith(NativePostgres.class)
+    class OnPostgres extends ProvisioningContract {
+        @Override
+        ScimPeer peer() {
+            return peer;
+        }
+
+        @Override
+        TestDatabase database() {
+            return TestDatabase.POSTGRES;
+        }
     }
 }
