@@ -252,11 +252,14 @@ public class ProvisioningService {
 
     // --- ensureUser ---------------------------------------------------------------------------------------------
 
-    /** The stored account, reactivated if needed; empty when it is gone so the caller looks up and creates. */
+    /**
+     * The stored account, reactivated if needed; empty when it is gone so the caller looks up and creates.
+     * Gone writes nothing: the create that may follow records its attempt in a transaction of its own, which must
+     * not wait for a row this (the job's) transaction holds. The link row is overwritten by the create's outcome.
+     */
     private Optional<AccountLink> ensureStored(Target t, AccountLink link) {
         Optional<ScimUser> user = existingUser(t, link);
         if (user.isEmpty()) {
-            links.save(withState(link, LinkState.DELETED));
             return Optional.empty();
         }
         if (user.get().isActive()) {

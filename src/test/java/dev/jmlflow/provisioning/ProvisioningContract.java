@@ -34,6 +34,8 @@ abstract class ProvisioningContract {
     private IdentityLinkStore store;
     private ProvisioningService service;
     private Target target;
+    /** A transaction like the one a Camunda job runs the operation in. */
+    private TransactionTemplate job;
 
     @BeforeEach
     void setUp() {
@@ -41,6 +43,7 @@ abstract class ProvisioningContract {
         target = Fixtures.target("app", Dialect.GENERIC, Fixtures.client(peer().baseUrl(), peer().token()));
         DataSource db = database().migrated();
         store = Fixtures.linkStore(db);
+        job = new TransactionTemplate(new DataSourceTransactionManager(db));
         service = Fixtures.service(target, store, Fixtures.FAST);
     }
 
@@ -161,6 +164,21 @@ abstract class ProvisioningContract {
         assertThat(link.scimId()).isEqualTo(id);
         assertThat(link.origin()).isEqualTo(AccountOrigin.REACTIVATED);
         assertThat(raw.getUser(id).isActive()).isTrue();
+    }
+
+    @Test
+    void ensureUserInAJobTransactionReplacesAnAccountThatIsGoneWithoutWaitingForItsOwnLock() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String goneId = raw.createUser(user(e.userName(), e.employeeId())).id();
+        store.save(new AccountLink("app", e.employeeId(), goneId, e.userName(), AccountOrigin.CREATED, LinkState.DEACTIVATED, Instant.now()));
+        raw.deleteUser(goneId);
+
+        AccountLink link = job.execute(status -> service.ensureUser("app", e));
+
+        assertThat(link.scimId()).isNotEqualTo(goneId);
+        assertThat(raw.getUser(link.scimId()).isActive()).isTrue();
+        assertThat(store.find("app", e.employeeId())).contains(link);
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
     }
 
     @Test
