@@ -8,7 +8,9 @@ import dev.jmlflow.scim.ScimUser;
 import dev.jmlflow.target.Target;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,6 +49,38 @@ final class Lookups {
                 + describe(page, size, userName) + "; refusing to write to any of them");
     }
 
+    /**
+     * Where the account of {@code link} went after its stored id answered 404: a 404 alone does not prove it gone,
+     * the app may have re-created it under a new id. Asks for the link's userName and for the employee id as
+     * externalId (on a target that keeps no externalId, for the userName only); both are matched exactly
+     * client-side, whatever the server's filter let through. Empty only when neither finds anything; the one
+     * account both point at when it has the link's userName and the employee id; anything else is someone else's
+     * or ambiguous, and an {@link IdentityMismatchException}.
+     */
+    static Optional<ScimUser> relocated(Target target, AccountLink link) {
+        Map<String, ScimUser> found = new LinkedHashMap<>();
+        userByName(target, link.employeeId(), link.userName()).ifPresent(u -> found.put(u.id(), u));
+        if (target.dialect().storesExternalId()) {
+            usersByExternalId(target, link.employeeId()).forEach(u -> found.put(String.valueOf(u.id()), u));
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ScimUser only = found.values().iterator().next();
+        boolean ours = found.size() == 1 && hasId(only.id()) && sameUserName(only.userName(), link.userName())
+                && link.employeeId().equals(only.externalId());
+        if (!ours) {
+            throw new IdentityMismatchException(target.name(), "account " + link.scimId() + " stored for employee "
+                    + link.employeeId() + " answered 404, and lookups by its userName and employee id found "
+                    + found.size() + " account(s) not provably the employee's; not treating it as gone, no write");
+        }
+        if (only.id().equals(link.scimId())) {
+            throw new RetryLaterException(target.name(), "account " + link.scimId() + " of employee " + link.employeeId()
+                    + " answered 404 but lookups still list it; not treating it as gone yet", null);
+        }
+        return Optional.of(only);
+    }
+
     /** The one group whose displayName equals {@code displayName} (case-insensitively). */
     static ScimGroup groupByName(Target target, String displayName) {
         ScimFilter filter = ScimFilter.eq("displayName", displayName);
@@ -64,6 +98,13 @@ final class Lookups {
     static boolean sameUserName(String actual, String expected) {
         // userName is caseExact:false (RFC 7643); no trimming, no prefix match
         return actual != null && actual.equalsIgnoreCase(expected);
+    }
+
+    /** Every user whose externalId is exactly {@code externalId} (caseExact), whatever else the filter let through. */
+    private static List<ScimUser> usersByExternalId(Target target, String externalId) {
+        ScimFilter filter = ScimFilter.eq("externalId", externalId);
+        return collect(target, "externalId lookup", start -> target.api().findUsers(filter, start, PAGE_SIZE), ScimUser::id)
+                .stream().filter(u -> externalId.equals(u.externalId())).toList();
     }
 
     private static Optional<ScimUser> single(Target target, String employeeId, List<ScimUser> exact) {

@@ -92,7 +92,7 @@ public class ProvisioningService {
         known.ifPresent(link -> requireSamePerson(t, employee, link.userName(), "is linked to account " + link.scimId()));
         Optional<AccountLink> stored = known.filter(l -> l.state() != LinkState.DELETED);
         if (stored.isPresent()) {
-            Optional<AccountLink> kept = ensureStored(t, stored.get());
+            Optional<AccountLink> kept = ensureStored(t, employee, stored.get());
             if (kept.isPresent()) {
                 return kept.get();
             }
@@ -188,12 +188,13 @@ public class ProvisioningService {
             links.save(withState(link, LinkState.DELETED));
             return;
         }
+        AccountLink current = at(link, user.get());
         if (user.get().active() != null && !user.get().active()) {
-            links.save(withState(link, LinkState.DEACTIVATED));
+            links.save(withState(current, LinkState.DEACTIVATED));
             return;
         }
-        setActive(t, link, false, t.updateStyle());
-        links.save(withState(link, LinkState.DEACTIVATED));
+        setActive(t, current, false, t.updateStyle());
+        links.save(withState(current, LinkState.DEACTIVATED));
     }
 
     /** Sets the account active again (identity verified first) and reads it back. */
@@ -214,14 +215,16 @@ public class ProvisioningService {
         if (link.state() == LinkState.DELETED) {
             return;
         }
-        if (existingUser(t, link).isPresent()) {
+        Optional<ScimUser> user = existingUser(t, link);
+        AccountLink current = user.map(u -> at(link, u)).orElse(link);
+        if (user.isPresent()) {
             try {
-                t.api().deleteUser(link.scimId());
+                t.api().deleteUser(current.scimId());
             } catch (ScimException.NotFound e) {
                 t.confirmHealthy();
             }
         }
-        links.save(withState(link, LinkState.DELETED));
+        links.save(withState(current, LinkState.DELETED));
     }
 
     /**
@@ -253,14 +256,19 @@ public class ProvisioningService {
     // --- ensureUser ---------------------------------------------------------------------------------------------
 
     /**
-     * The stored account, reactivated if needed; empty when it is gone so the caller looks up and creates.
+     * The stored account, reactivated if needed; empty when it is proven gone so the caller looks up and creates.
      * Gone writes nothing: the create that may follow records its attempt in a transaction of its own, which must
      * not wait for a row this (the job's) transaction holds. The link row is overwritten by the create's outcome.
      */
-    private Optional<AccountLink> ensureStored(Target t, AccountLink link) {
+    private Optional<AccountLink> ensureStored(Target t, Employee employee, AccountLink link) {
         Optional<ScimUser> user = existingUser(t, link);
         if (user.isEmpty()) {
             return Optional.empty();
+        }
+        if (moved(link, user.get())) {
+            // re-created under a new id: taken over as a lookup before a create would; ours if our create made it
+            boolean ourCreate = links.pendingCreate(t.name(), employee.employeeId()).isPresent();
+            return Optional.of(adopt(t, employee, user.get(), ourCreate));
         }
         if (user.get().isActive()) {
             AccountLink verified = withState(link, LinkState.ACTIVE);
@@ -502,14 +510,33 @@ public class ProvisioningService {
         return doc;
     }
 
-    /** The verified user, or empty when the target says it is gone and is otherwise healthy (R-E-4). */
+    /**
+     * The account of a stored link, identity verified: the one at the stored id or, when that id answers 404 on an
+     * otherwise healthy target (R-E-4), the one lookups by userName and externalId prove is the employee's under a
+     * new id (the app re-created it). Empty only when those lookups find nothing; anything else they find is an
+     * {@link IdentityMismatchException} and no write.
+     */
     private Optional<ScimUser> existingUser(Target t, AccountLink link) {
         try {
             return Optional.of(verifiedUser(t, link));
         } catch (ScimException.NotFound e) {
             t.confirmHealthy();
-            return Optional.empty();
+            Optional<ScimUser> moved = Lookups.relocated(t, link);
+            moved.ifPresent(u -> log.info("target {}: account {} of employee {} answered 404; the app re-created it as {}",
+                    t.name(), link.scimId(), link.employeeId(), u.id()));
+            return moved;
         }
+    }
+
+    /** The link, re-pointed at {@code user} when the app re-created the account under a new id. */
+    private static AccountLink at(AccountLink link, ScimUser user) {
+        return moved(link, user) ? new AccountLink(link.target(), link.employeeId(), user.id(), link.userName(),
+                link.origin(), link.state(), link.lastVerified()) : link;
+    }
+
+    /** Whether {@link #existingUser} found the account under a new id (a server may omit the id of a GET by id). */
+    private static boolean moved(AccountLink link, ScimUser user) {
+        return user.id() != null && !user.id().equals(link.scimId());
     }
 
     private static void checkIdentity(Target t, AccountLink link, ScimUser user) {

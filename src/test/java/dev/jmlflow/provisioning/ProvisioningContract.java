@@ -11,6 +11,7 @@ import dev.jmlflow.target.Dialect;
 import dev.jmlflow.target.Target;
 import dev.jmlflow.testpeers.ScimPeer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -182,6 +183,20 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void ensureUserUsesTheAccountTheAppRecreatedUnderANewId() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String oldId = service.ensureUser("app", e).scimId();
+        raw.deleteUser(oldId);
+        String newId = raw.createUser(user(e.userName(), e.employeeId())).id();
+
+        AccountLink link = job.execute(status -> service.ensureUser("app", e));
+
+        assertThat(link.scimId()).isEqualTo(newId);
+        assertThat(store.find("app", e.employeeId())).contains(link);
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+    }
+
+    @Test
     void addMembershipTwiceGivesOneMembership() {
         Employee e = Fixtures.employee(Fixtures.unique());
         String group = "eng-" + Fixtures.unique();
@@ -282,6 +297,35 @@ abstract class ProvisioningContract {
         assertThatThrownBy(() -> service.deactivate("app", e.employeeId())).isInstanceOf(IdentityMismatchException.class);
 
         assertThat(raw.getUser(othersId).isActive()).isTrue();
+    }
+
+    @Test
+    void deactivateOfAnAccountTheAppRecreatedUnderANewIdRelinksAndDeactivatesIt() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String oldId = service.ensureUser("app", e).scimId();
+        raw.deleteUser(oldId);
+        String newId = raw.createUser(user(e.userName(), e.employeeId())).id();
+
+        service.deactivate("app", e.employeeId());
+
+        assertThat(raw.getUser(newId).active()).isFalse();
+        assertThat(store.find("app", e.employeeId())).get()
+                .satisfies(l -> assertThat(l.scimId()).isEqualTo(newId))
+                .satisfies(l -> assertThat(l.state()).isEqualTo(LinkState.DEACTIVATED));
+    }
+
+    @Test
+    void deactivateOfAMissingAccountWhoseUserNameNowBelongsToSomeoneElseWritesNothing() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        String othersId = raw.createUser(user(e.userName(), "someone-else-" + Fixtures.unique())).id();
+        AccountLink link = new AccountLink("app", e.employeeId(), "gone-" + Fixtures.unique(), e.userName(),
+                AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        store.save(link);
+
+        assertThatThrownBy(() -> service.deactivate("app", e.employeeId())).isInstanceOf(IdentityMismatchException.class);
+
+        assertThat(raw.getUser(othersId).isActive()).isTrue();
+        assertThat(store.find("app", e.employeeId())).contains(link);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -28,6 +29,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.target.Dialect;
 import dev.jmlflow.target.Target;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -53,7 +58,7 @@ class VendorQuirksTest {
     private IdentityLinkStore store;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         server.start();
         store = Fixtures.linkStore();
         // a healthy target by default: /ServiceProviderConfig with PATCH, canary lookups answer 200 + 0
@@ -61,6 +66,17 @@ class VendorQuirksTest {
                 "{\"patch\":{\"supported\":true},\"filter\":{\"supported\":true,\"maxResults\":100},\"etag\":{\"supported\":false}}")));
         server.stubFor(get(urlPathEqualTo("/Users")).withQueryParam("filter", containing("invalid.example")).atPriority(1)
                 .willReturn(json(200, list(0))));
+        warmUp();
+    }
+
+    /**
+     * The first request a fresh WireMock serves can take seconds on a loaded machine, longer than the clients' read
+     * timeouts here: serve one before the test and forget it.
+     */
+    private void warmUp() throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/ServiceProviderConfig")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        server.resetRequests();
     }
 
     @AfterEach
@@ -312,6 +328,7 @@ class VendorQuirksTest {
         server.stubFor(delete(urlEqualTo("/Users/u17")).inScenario("del").willSetStateTo("gone")
                 .willReturn(json(500, "{\"detail\":\"internal error\"}")));
         server.stubFor(get(urlEqualTo("/Users/u17")).inScenario("del").whenScenarioStateIs("gone").willReturn(json(404, "{}")));
+        stubLookup(json(200, list(0)));
         ProvisioningService service = service(Dialect.GENERIC);
 
         assertThatThrownBy(() -> service.delete("app", e.employeeId())).isInstanceOf(ScimException.Unavailable.class);
@@ -330,6 +347,53 @@ class VendorQuirksTest {
         assertThatThrownBy(() -> service(Dialect.CORALOGIX).delete("app", e.employeeId())).isInstanceOf(ScimException.Unavailable.class);
 
         assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DEACTIVATED);
+    }
+
+    // --- a 404 on the stored id is proven by lookups ---------------------------------------------------------------
+
+    @Test
+    void a404OnTheStoredIdIsGoneOnlyAfterLookupsByUserNameAndByExternalIdFindNothing() {
+        Employee e = Fixtures.employee("30");
+        store.save(new AccountLink("app", e.employeeId(), "u30", e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
+        server.stubFor(get(urlEqualTo("/Users/u30")).willReturn(json(404, "{\"detail\":\"not found\"}")));
+        stubLookup(json(200, list(0)));
+
+        service(Dialect.GENERIC).deactivate("app", e.employeeId());
+
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DELETED);
+        server.verify(getRequestedFor(urlPathEqualTo("/Users")).withQueryParam("filter", equalTo("userName eq \"" + e.userName() + "\"")));
+        server.verify(getRequestedFor(urlPathEqualTo("/Users")).withQueryParam("filter", equalTo("externalId eq \"" + e.employeeId() + "\"")));
+        assertNoWrites();
+    }
+
+    @Test
+    void coginitiA404IsGoneWhenTheFullUserListHasNoExactMatchForTheUserName() {
+        Employee e = Fixtures.employee("31");
+        store.save(new AccountLink("app", e.employeeId(), "u31", e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
+        server.stubFor(get(urlEqualTo("/Users/u31")).willReturn(json(404, "{\"detail\":\"not found\"}")));
+        // Coginiti answers every filter it cannot handle with all users: only the exact userName counts
+        stubLookup(json(200, list(2, user("u1", "alice@example.com", null, true), user("u2", e.userName() + ".old", null, true))));
+
+        service(Dialect.COGINITI).deactivate("app", e.employeeId());
+
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.DELETED);
+        server.verify(getRequestedFor(urlPathEqualTo("/Users")).withQueryParam("filter", equalTo("userName eq \"" + e.userName() + "\"")));
+        assertNoWrites();
+    }
+
+    @Test
+    void coginitiA404IsNotGoneWhileTheUserListStillHasTheUserNameAndNothingIsWritten() {
+        Employee e = Fixtures.employee("32");
+        store.save(new AccountLink("app", e.employeeId(), "u32", e.userName(), AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now()));
+        server.stubFor(get(urlEqualTo("/Users/u32")).willReturn(json(404, "{\"detail\":\"not found\"}")));
+        // re-created under a new id, but Coginiti keeps no externalId: nothing proves the account is the employee's
+        stubLookup(json(200, list(2, user("u1", "alice@example.com", null, true), user("u99", e.userName(), null, true))));
+
+        assertThatThrownBy(() -> service(Dialect.COGINITI).deactivate("app", e.employeeId()))
+                .isInstanceOf(IdentityMismatchException.class);
+
+        assertThat(store.find("app", e.employeeId())).get().extracting(AccountLink::state).isEqualTo(LinkState.ACTIVE);
+        assertNoWrites();
     }
 
     // --- deactivation read-back, PUT-only updates ----------------------------------------------------------------
