@@ -1,27 +1,26 @@
 package dev.jmlflow.leaver;
 
-import dev.jmlflow.provisioning.ProvisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies the account is still the leaver's, deactivates it and reads it back (all in
- * {@link ProvisioningService#deactivate}); idempotent, so a retried job converges.
+ * Resolves a create attempt by lookup, verifies the account is still the leaver's, deactivates it and reads it back
+ * ({@link AccessCutOff#deactivate}); idempotent, so a retried job converges.
  */
 @Component("leaverDeactivateAccount")
 public class DeactivateAccountDelegate implements JavaDelegate {
 
-    private final ProvisioningService provisioning;
+    private final AccessCutOff cutOff;
 
-    public DeactivateAccountDelegate(ProvisioningService provisioning) {
-        this.provisioning = provisioning;
+    public DeactivateAccountDelegate(AccessCutOff cutOff) {
+        this.cutOff = cutOff;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String target = (String) execution.getVariable("target");
         String employeeId = (String) execution.getVariable("employeeId");
-        LeaverErrors.run(target, () -> provisioning.deactivate(target, employeeId));
+        LeaverErrors.run(target, () -> cutOff.deactivate(target, employeeId));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +26,18 @@ public class LeaverAccounts {
         this.links = links;
     }
 
-    /** Targets where the employee still has an account (active or already deactivated). */
+    /**
+     * Targets where the employee may have an account: a live link (active or already deactivated), or a create that
+     * was sent and never followed by a stored link (it may have succeeded).
+     */
     public String linked(String employeeId) {
-        return targets(employeeId, link -> link.state() != LinkState.DELETED);
+        return Stream.concat(
+                        links.findByEmployee(employeeId).stream().filter(link -> link.state() != LinkState.DELETED)
+                                .map(AccountLink::target),
+                        links.pendingCreates(employeeId).stream().map(IdentityLinkStore.PendingCreate::target))
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 
     /** Targets whose account is verified deactivated; never one a rehire has reactivated since. */

@@ -69,10 +69,20 @@ public class LeaverRequestValidation implements ExecutionListener {
         }
     }
 
+    /** A joiner that has not provisioned yet leaves no link; HR must still be able to stop it with a leaver. */
+    private static boolean hasRunningRequest(DelegateExecution execution, String employeeId) {
+        return Engine.withoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKeyIn(StopPendingRequests.SUPERSEDED_PROCESSES.toArray(String[]::new))
+                .processInstanceBusinessKey(employeeId)
+                .count()) > 0;
+    }
+
     private void knownAndNotLeavingYet(DelegateExecution execution, String employeeId, FormCheck check) {
-        if (accounts.linked(employeeId).isEmpty()) {
+        if (accounts.linked(employeeId).isEmpty() && !hasRunningRequest(execution, employeeId)) {
             check.problem("employeeId", "no account is linked to '" + employeeId
-                    + "'; only employees whose accounts jmlflow manages can leave through it");
+                    + "' and no joiner or mover of theirs is running; only employees whose accounts jmlflow manages"
+                    + " can leave through it");
             return;
         }
         String businessKey = execution.getProcessBusinessKey();

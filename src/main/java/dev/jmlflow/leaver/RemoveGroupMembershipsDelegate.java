@@ -1,6 +1,5 @@
 package dev.jmlflow.leaver;
 
-import dev.jmlflow.provisioning.ProvisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,17 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("leaverRemoveGroupMemberships")
 public class RemoveGroupMembershipsDelegate implements JavaDelegate {
 
-    private final ProvisioningService provisioning;
+    private final AccessCutOff cutOff;
 
-    public RemoveGroupMembershipsDelegate(ProvisioningService provisioning) {
-        this.provisioning = provisioning;
+    public RemoveGroupMembershipsDelegate(AccessCutOff cutOff) {
+        this.cutOff = cutOff;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String target = (String) execution.getVariable("target");
         String employeeId = (String) execution.getVariable("employeeId");
-        LeaverErrors.run(target, () -> provisioning.currentGroups(target, employeeId)
-                .forEach(group -> provisioning.removeMembership(target, employeeId, group)));
+        LeaverErrors.run(target, () -> cutOff.removeGroups(target, employeeId));
     }
 }

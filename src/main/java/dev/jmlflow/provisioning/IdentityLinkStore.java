@@ -43,6 +43,7 @@ public class IdentityLinkStore {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final Upsert upsert;
+    private final AccessFence fence;
 
     @Autowired
     public IdentityLinkStore(DataSource dataSource, PlatformTransactionManager transactions) {
@@ -55,6 +56,7 @@ public class IdentityLinkStore {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.upsert = upsert;
+        this.fence = new AccessFence(jdbc, clock, transactions);
     }
 
     /** The link, if the account was ever created or matched (any state); pending creates are not links. */
@@ -82,6 +84,16 @@ public class IdentityLinkStore {
                 .optional();
     }
 
+    /** Every create attempt of the employee that was sent and not followed by a stored link, by target. */
+    public List<PendingCreate> pendingCreates(String employeeId) {
+        return jdbc.sql("SELECT target, employee_id, user_name, create_attempted_at FROM jml_identity_link"
+                        + " WHERE employee_id = ? AND create_attempted_at IS NOT NULL ORDER BY target")
+                .param(employeeId)
+                .query((rs, n) -> new PendingCreate(rs.getString("target"), rs.getString("employee_id"),
+                        rs.getString("user_name"), instant(rs, "create_attempted_at")))
+                .list();
+    }
+
     /**
      * Written BEFORE a POST, so that a retry after a crash or timeout knows a create may have happened. Committed in
      * a transaction of its own: the caller's (a Camunda job's) is rolled back exactly when the outcome is unknown.
@@ -89,13 +101,25 @@ public class IdentityLinkStore {
      * <p>The caller's transaction must not have written this row: the own transaction would wait for the caller's
      * lock, that is for itself (on PostgreSQL until the job's lock expires). So nothing in a job writes a link
      * before a create attempt; the create's outcome is the first write.
+     * <p>The same transaction passes the {@link AccessFence}: after a leaver's cut-off it records nothing and throws
+     * {@link AccessFencedException}, and before it the attempt is committed before the cut-off can be.
      */
     public void recordCreateAttempt(String target, String employeeId, String userName) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        ownTransaction.executeWithoutResult(status -> jdbc
-                .sql(upsert.sql(ATTEMPT_COLUMNS, List.of("create_attempted_at", "updated_at")))
-                .params(employeeId, target, userName, "PENDING", now, now)
-                .update());
+        AccessFence.retryingRaces(() -> ownTransaction.executeWithoutResult(status -> {
+            fence.admit(target, employeeId);
+            jdbc.sql(upsert.sql(ATTEMPT_COLUMNS, List.of("create_attempted_at", "updated_at")))
+                    .params(employeeId, target, userName, "PENDING", now, now)
+                    .update();
+        }));
+    }
+
+    /**
+     * Passes the {@link AccessFence} for a write that grants access to an existing account (a membership, a
+     * reactivation), committed before the write is sent; {@link AccessFencedException} after a leaver's cut-off.
+     */
+    public void admitWrite(String target, String employeeId) {
+        fence.admitWrite(target, employeeId);
     }
 
     /** Stores (or replaces) the link and clears any pending create. */

@@ -197,6 +197,14 @@ public class ProvisioningService {
         links.save(withState(current, LinkState.DEACTIVATED));
     }
 
+    /** A read, no write: the account of record shows {@code active=false}, or its link says it is gone. */
+    public boolean readsInactive(String target, String employeeId) {
+        Target t = targets.get(target);
+        AccountLink link = requireLink(t, employeeId);
+        return link.state() == LinkState.DELETED
+                || existingUser(t, link).map(user -> user.active() != null && !user.active()).orElse(false);
+    }
+
     /** Sets the account active again (identity verified first) and reads it back. */
     public void reactivate(String target, String employeeId) {
         Target t = targets.get(target);
@@ -243,6 +251,39 @@ public class ProvisioningService {
         } catch (IdentityMismatchException e) {
             log.warn("target {}: not undoing the account created for employee {}: {}", t.name(), employeeId, e.getMessage());
         }
+    }
+
+    /**
+     * For a leaver: settles a create attempt that was never followed by a stored link. An exact lookup by userName
+     * that finds our account (externalId = employee id) makes it a link, which {@link #deactivate} then handles;
+     * finding nothing stores "no account" only once the attempt is settled, i.e. older than {@code inFlight} (the
+     * longest a sent POST can still land: the target's timeouts) plus the create settle window. Until then
+     * {@link RetryLaterException}; an account with that userName that is not ours is an identity mismatch.
+     */
+    public void resolvePendingCreate(String target, String employeeId, Duration inFlight) {
+        Target t = targets.get(target);
+        Optional<IdentityLinkStore.PendingCreate> pending = links.pendingCreate(target, employeeId);
+        if (pending.isEmpty() || links.find(target, employeeId).filter(l -> l.state() != LinkState.DELETED).isPresent()) {
+            return;
+        }
+        Employee attempted = new Employee(employeeId, pending.get().userName(), null, null, null, null, null);
+        Optional<ScimUser> found = lookup(t, attempted, pending);
+        if (found.isPresent()) {
+            if (!isOurs(t, found.get(), employeeId, true)) {
+                throw new IdentityMismatchException(target, "an account with the userName of employee " + employeeId
+                        + " exists (id " + found.get().id() + ") and its externalId is not ours; no write");
+            }
+            links.save(new AccountLink(target, employeeId, found.get().id(), attempted.userName(), AccountOrigin.CREATED,
+                    LinkState.ACTIVE, now()));
+            return;
+        }
+        Instant settled = pending.get().attemptedAt().plus(inFlight).plus(properties.createSettleWindow());
+        if (settled.isAfter(now())) {
+            throw new RetryLaterException(target, "the create sent for employee " + employeeId + " at "
+                    + pending.get().attemptedAt() + " may still land; not calling it absent before " + settled,
+                    Duration.between(now(), settled));
+        }
+        links.save(new AccountLink(target, employeeId, null, attempted.userName(), AccountOrigin.CREATED, LinkState.DELETED, now()));
     }
 
     public Optional<AccountLink> link(String target, String employeeId) {
@@ -431,6 +472,9 @@ public class ProvisioningService {
         verifiedUser(t, link);
         ScimGroup group = Lookups.groupByName(t, groupName);
         MembershipVerifier.Check check = memberships.check(t, group.id(), link.scimId(), employeeId);
+        if (add) {
+            links.admitWrite(t.name(), employeeId);
+        }
         if (!t.dialect().groupPatch()) {
             replaceMembers(t, check, group.id(), link.scimId(), add);
             return;
@@ -562,6 +606,9 @@ public class ProvisioningService {
 
     /** Writes {@code active} and reads it back until the target shows it; a transient error otherwise. */
     private void setActive(Target t, AccountLink link, boolean active, Dialect.UpdateStyle style) {
+        if (active) {
+            links.admitWrite(t.name(), link.employeeId());
+        }
         if (style == Dialect.UpdateStyle.PUT) {
             ObjectNode doc = verifiedDocument(t, link);
             doc.put("active", active);

@@ -30,6 +30,11 @@ public record TargetSettings(Dialect dialect, URI baseUrl, String region, String
         region = region == null || region.isBlank() ? null : region.trim();
     }
 
+    /** The longest a request to this target can be on its way before the client gives up on it. */
+    public Duration callBound() {
+        return connectTimeout.plus(readTimeout);
+    }
+
     /** The SCIM base URL: the configured one, or the documented URL of the Coralogix region. */
     public URI resolvedBaseUrl() {
         if (baseUrl != null) {

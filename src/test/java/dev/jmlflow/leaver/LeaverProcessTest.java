@@ -22,12 +22,15 @@ import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.EmployeeDirectory;
+import dev.jmlflow.provisioning.AccessFence;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
 import dev.jmlflow.provisioning.IdentityLinkStore;
 import dev.jmlflow.provisioning.IdentityMismatchException;
 import dev.jmlflow.provisioning.LinkState;
+import dev.jmlflow.provisioning.ProvisioningProperties;
 import dev.jmlflow.provisioning.ProvisioningService;
+import dev.jmlflow.target.TargetProperties;
 import dev.jmlflow.scim.ScimException;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +80,9 @@ class LeaverProcessTest {
     private final ProvisioningService provisioning = mock(ProvisioningService.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final IdentityLinkStore linkStore = mock(IdentityLinkStore.class);
+    private final AccessFence fence = mock(AccessFence.class);
     private final Map<String, AccountLink> links = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
 
     private ProcessEngine processEngine;
 
@@ -93,19 +98,29 @@ class LeaverProcessTest {
                 .when(provisioning).deactivate(anyString(), eq(EMPLOYEE));
         doAnswer(call -> links.computeIfPresent(call.getArgument(0), (app, link) -> withState(link, LinkState.DELETED)))
                 .when(provisioning).delete(anyString(), eq(EMPLOYEE));
-        when(provisioning.currentGroups(anyString(), eq(EMPLOYEE))).thenReturn(Set.of("staff", "engineering"));
+        APPS.forEach(app -> groups.put(app, ConcurrentHashMap.newKeySet()));
+        groups.values().forEach(memberOf -> memberOf.addAll(Set.of("staff", "engineering")));
+        when(provisioning.currentGroups(anyString(), eq(EMPLOYEE))).thenAnswer(call -> Set.copyOf(groups.get(call.<String>getArgument(0))));
+        doAnswer(call -> groups.get(call.<String>getArgument(0)).remove(call.<String>getArgument(2)))
+                .when(provisioning).removeMembership(anyString(), eq(EMPLOYEE), anyString());
+        when(provisioning.readsInactive(anyString(), eq(EMPLOYEE))).thenAnswer(call ->
+                Optional.ofNullable(links.get(call.<String>getArgument(0))).map(l -> l.state() != LinkState.ACTIVE).orElse(false));
 
         LeaverProperties properties = new LeaverProperties(COMPANY_ZONE, Duration.ofDays(30));
         LeaverSchedule schedule = new LeaverSchedule(properties);
         LeaverAccounts accounts = new LeaverAccounts(linkStore);
+        AccessCutOff cutOff = new AccessCutOff(provisioning, fence, accounts, new TargetProperties(Map.of()),
+                ProvisioningProperties.defaults());
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
         Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule));
         Mocks.register("leaverLastDayChangeValidation", new LastDayChangeValidation(schedule));
-        Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(accounts));
+        Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(cutOff, accounts));
         Mocks.register("leaverStopPendingRequests", new StopPendingRequests());
-        Mocks.register("leaverDeactivateAccount", new DeactivateAccountDelegate(provisioning));
-        Mocks.register("leaverRemoveGroupMemberships", new RemoveGroupMembershipsDelegate(provisioning));
+        Mocks.register("leaverDeactivateAccount", new DeactivateAccountDelegate(cutOff));
+        Mocks.register("leaverRemoveGroupMemberships", new RemoveGroupMembershipsDelegate(cutOff));
+        Mocks.register("leaverVerifyAccessRemoved", new VerifyAccessRemovedDelegate(cutOff));
+        Mocks.register("leaverLiftAccessFence", new LiftAccessFence(cutOff));
         Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
         Mocks.register("leaverResolutionGuard", new ResolutionGuard());
         Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
