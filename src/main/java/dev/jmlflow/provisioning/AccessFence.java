@@ -60,7 +60,7 @@ public class AccessFence {
      */
     public void cut(String employeeId, String leaverInstance, Collection<String> targets) {
         retryingRaces(() -> ownTransaction.executeWithoutResult(status -> targets.stream().sorted().distinct()
-                .forEach(target -> cut(employeeId, leaverInstance, target))));
+                .forEach(target -> cutTarget(employeeId, leaverInstance, target))));
     }
 
     /** Lifts this leaver's cut-off (when it ends), so that a later rehire can be provisioned. */
@@ -100,7 +100,8 @@ public class AccessFence {
                 .params(now, employeeId, target).update();
     }
 
-    private void cut(String employeeId, String leaverInstance, String target) {
+    /** Inside the caller's transaction: the cut-off of one target. */
+    void cutTarget(String employeeId, String leaverInstance, String target) {
         Timestamp now = Timestamp.from(Instant.now(clock));
         // waits for an admission holding the row; a row cut before keeps its time
         int cut = jdbc.sql("UPDATE jml_access_fence SET cut_at = ?, leaver_instance = ?"

@@ -105,13 +105,17 @@ public class IdentityLinkStore {
      * {@link AccessFencedException}, and before it the attempt is committed before the cut-off can be.
      */
     public void recordCreateAttempt(String target, String employeeId, String userName) {
+        AccessFence.retryingRaces(() -> ownTransaction.executeWithoutResult(
+                status -> recordAdmittedAttempt(target, employeeId, userName)));
+    }
+
+    /** In the caller's transaction: passes the fence (holding its row until commit), then records the attempt. */
+    void recordAdmittedAttempt(String target, String employeeId, String userName) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        AccessFence.retryingRaces(() -> ownTransaction.executeWithoutResult(status -> {
-            fence.admit(target, employeeId);
-            jdbc.sql(upsert.sql(ATTEMPT_COLUMNS, List.of("create_attempted_at", "updated_at")))
-                    .params(employeeId, target, userName, "PENDING", now, now)
-                    .update();
-        }));
+        fence.admit(target, employeeId);
+        jdbc.sql(upsert.sql(ATTEMPT_COLUMNS, List.of("create_attempted_at", "updated_at")))
+                .params(employeeId, target, userName, "PENDING", now, now)
+                .update();
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.jmlflow.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -71,5 +74,22 @@ public final class NativePostgres implements BeforeAllCallback {
         registry.add("JMLFLOW_DB_URL", () -> server().jdbcUrl());
         registry.add("JMLFLOW_DB_USER", () -> PostgresServer.USER);
         registry.add("JMLFLOW_DB_PASSWORD", () -> server().password());
+    }
+
+    /** A schema of its own on the shared server (use with this extension), for tests of plain JDBC code. */
+    public static DataSource freshSchema() {
+        PostgresServer pg = server();
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setUrl(pg.jdbcUrl());
+        database.setUser(PostgresServer.USER);
+        database.setPassword(pg.password());
+        String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test schema", e);
+        }
+        database.setCurrentSchema(schema);
+        return database;
     }
 }
