@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The leaver's side of the access fence: cuts it before reading which accounts to cover, removes access on each
- * target (a create attempt first resolved by lookup), and reads the result back only once nothing admitted before
- * the cut-off can still land. A write admitted before the cut-off (a POST, a membership PATCH, a reactivation) may
+ * The leaver's side of the access fence (cut by {@link FindLinkedAccountsDelegate}): removes access on each target
+ * (a create attempt first resolved by lookup), and reads the result back only once nothing admitted before the
+ * cut-off can still land. A write admitted before the cut-off (a POST, a membership PATCH, a reactivation) may
  * reach the target up to the target's timeouts plus the create settle window after its admission, possibly after
  * the first deactivation; the final read-back therefore waits for that moment and repairs what it finds.
  */
@@ -46,15 +46,6 @@ public class AccessCutOff {
         this.targets = targets;
         this.timing = timing;
         this.clock = clock;
-    }
-
-    /** From the moment this returns (committed), nothing creates an account or grants access for the employee. */
-    public void cut(String employeeId, String leaverInstance) {
-        fence.cut(employeeId, leaverInstance, targets.targets().keySet());
-    }
-
-    public void lift(String employeeId, String leaverInstance) {
-        fence.lift(employeeId, leaverInstance);
     }
 
     /** Deactivates the account and reads it back; a create attempt is first resolved to an account or to none. */

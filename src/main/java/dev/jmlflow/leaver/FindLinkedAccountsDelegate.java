@@ -1,28 +1,33 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.provisioning.AccessFence;
+import dev.jmlflow.target.TargetProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixes which apps this leaver deprovisions: first cuts the employee's access (committed on its own, so every
- * create admitted before it is already recorded), then reads every target with a live link or a create attempt.
+ * Fixes which apps this leaver deprovisions: first cuts the employee's access on every target (committed on its own,
+ * so every create admitted before it is already recorded and every later one is refused), then reads every target
+ * with a live link or a create attempt. No SCIM call.
  */
 @Component("leaverFindLinkedAccounts")
 public class FindLinkedAccountsDelegate implements JavaDelegate {
 
-    private final AccessCutOff cutOff;
+    private final AccessFence fence;
+    private final TargetProperties targets;
     private final LeaverAccounts accounts;
 
-    public FindLinkedAccountsDelegate(AccessCutOff cutOff, LeaverAccounts accounts) {
-        this.cutOff = cutOff;
+    public FindLinkedAccountsDelegate(AccessFence fence, TargetProperties targets, LeaverAccounts accounts) {
+        this.fence = fence;
+        this.targets = targets;
         this.accounts = accounts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String employeeId = (String) execution.getVariable("employeeId");
-        cutOff.cut(employeeId, execution.getProcessInstanceId());
+        fence.cut(employeeId, execution.getProcessInstanceId(), targets.targets().keySet());
         execution.setVariable("linkedTargets", accounts.linked(employeeId));
     }
 }

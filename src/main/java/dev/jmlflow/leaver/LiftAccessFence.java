@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.provisioning.AccessFence;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -8,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("leaverLiftAccessFence")
 public class LiftAccessFence implements ExecutionListener {
 
-    private final AccessCutOff cutOff;
+    private final AccessFence fence;
 
-    public LiftAccessFence(AccessCutOff cutOff) {
-        this.cutOff = cutOff;
+    public LiftAccessFence(AccessFence fence) {
+        this.fence = fence;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        cutOff.lift((String) execution.getVariable("employeeId"), execution.getProcessInstanceId());
+        fence.lift((String) execution.getVariable("employeeId"), execution.getProcessInstanceId());
     }
 }

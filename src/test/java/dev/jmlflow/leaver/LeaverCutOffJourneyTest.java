@@ -43,8 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 })
 class LeaverCutOffJourneyTest extends FullStackJourney {
 
-    private static final int READ_TIMEOUT_SECONDS = 4;
-    private static final int CREATE_ANSWER_DELAY_MILLIS = 9_000;
+    private static final int READ_TIMEOUT_SECONDS = 10;
+    private static final int CREATE_ANSWER_DELAY_MILLIS = 20_000;
 
     @RegisterExtension
     static final ScimSdkPeer slowApp = ScimSdkPeer.strict();

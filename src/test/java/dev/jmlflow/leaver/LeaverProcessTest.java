@@ -30,6 +30,7 @@ import dev.jmlflow.provisioning.IdentityMismatchException;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.provisioning.ProvisioningProperties;
 import dev.jmlflow.provisioning.ProvisioningService;
+import dev.jmlflow.provisioning.RetryLaterException;
 import dev.jmlflow.target.TargetProperties;
 import dev.jmlflow.scim.ScimException;
 import java.time.Duration;
@@ -109,18 +110,18 @@ class LeaverProcessTest {
         LeaverProperties properties = new LeaverProperties(COMPANY_ZONE, Duration.ofDays(30));
         LeaverSchedule schedule = new LeaverSchedule(properties);
         LeaverAccounts accounts = new LeaverAccounts(linkStore);
-        AccessCutOff cutOff = new AccessCutOff(provisioning, fence, accounts, new TargetProperties(Map.of()),
-                ProvisioningProperties.defaults());
+        TargetProperties targets = new TargetProperties(Map.of());
+        AccessCutOff cutOff = new AccessCutOff(provisioning, fence, accounts, targets, ProvisioningProperties.defaults());
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
         Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule));
         Mocks.register("leaverLastDayChangeValidation", new LastDayChangeValidation(schedule));
-        Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(cutOff, accounts));
+        Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(fence, targets, accounts));
         Mocks.register("leaverStopPendingRequests", new StopPendingRequests());
         Mocks.register("leaverDeactivateAccount", new DeactivateAccountDelegate(cutOff));
         Mocks.register("leaverRemoveGroupMemberships", new RemoveGroupMembershipsDelegate(cutOff));
         Mocks.register("leaverVerifyAccessRemoved", new VerifyAccessRemovedDelegate(cutOff));
-        Mocks.register("leaverLiftAccessFence", new LiftAccessFence(cutOff));
+        Mocks.register("leaverLiftAccessFence", new LiftAccessFence(fence));
         Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
         Mocks.register("leaverResolutionGuard", new ResolutionGuard());
         Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
@@ -320,6 +321,137 @@ class LeaverProcessTest {
         } finally {
             processEngine.getRepositoryService().deleteDeployment(standIns, true);
         }
+    }
+
+    // ---- the cut-off and create attempts ------------------------------------------------------------------------
+
+    @Test
+    void aLeaverForAnEmployeeWhoseOnlyRowIsACreateAttemptIsAcceptedStopsTheJoinerAndCoversTheAttempt() {
+        links.clear();
+        when(linkStore.pendingCreates(EMPLOYEE)).thenReturn(List.of(
+                new IdentityLinkStore.PendingCreate("beta", EMPLOYEE, "e1001@example.com", Instant.now())));
+        // the lookup finds the account the timed-out create made
+        doAnswer(call -> links.put("beta", link("beta", LinkState.ACTIVE)))
+                .when(provisioning).resolvePendingCreate(eq("beta"), eq(EMPLOYEE), any());
+        String standIns = deployJoinerAndMoverStandIns();
+        try {
+            String joiner = startStandIn("joiner", EMPLOYEE);
+
+            ProcessInstance leaver = startLeaver(today(), true);
+            runDueJobs(leaver);
+
+            assertThat(deleteReason(joiner)).isEqualTo("superseded by leaver " + leaver.getId());
+            var order = org.mockito.Mockito.inOrder(provisioning);
+            order.verify(provisioning).resolvePendingCreate(eq("beta"), eq(EMPLOYEE), any());
+            order.verify(provisioning).deactivate("beta", EMPLOYEE);
+            assertThat(links.get("beta").state()).isEqualTo(LinkState.DEACTIVATED);
+            assertThat(leaver).hasPassed("Task_NotifyAccessRemoved");
+            verify(notifications).notify(any(), contains("Access removed"), contains("beta: deactivated and verified"), any());
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(standIns, true);
+        }
+    }
+
+    @Test
+    void aLeaverForAnEmployeeWhoseJoinerHasNotProvisionedYetIsAcceptedAndStopsIt() {
+        links.clear();
+        String standIns = deployJoinerAndMoverStandIns();
+        try {
+            String joiner = startStandIn("joiner", EMPLOYEE);
+
+            ProcessInstance leaver = startLeaver(today(), true);
+            runDueJobs(leaver);
+
+            assertThat(deleteReason(joiner)).isEqualTo("superseded by leaver " + leaver.getId());
+            verify(notifications).notify(any(), contains("Access removed"), contains("No app had an account"), any());
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(standIns, true);
+        }
+    }
+
+    @Test
+    void theCutOffIsCommittedBeforeTheLeaverReadsWhichAccountsToCover() {
+        ProcessInstance leaver = startLeaver(today(), true);
+
+        var order = org.mockito.Mockito.inOrder(fence, linkStore);
+        order.verify(fence).cut(eq(EMPLOYEE), eq(leaver.getId()), any());
+        order.verify(linkStore).findByEmployee(EMPLOYEE);
+        order.verify(linkStore).pendingCreates(EMPLOYEE);
+    }
+
+    @Test
+    void aCreateAttemptThatMayStillLandKeepsTheDeactivationRetryingAndNothingIsSaidRemoved() {
+        when(linkStore.pendingCreates(EMPLOYEE)).thenReturn(List.of(
+                new IdentityLinkStore.PendingCreate("beta", EMPLOYEE, "e1001@example.com", Instant.now())));
+        doThrow(new RetryLaterException("beta", "the create sent for employee E1001 may still land", Duration.ofSeconds(30)))
+                .when(provisioning).resolvePendingCreate(eq("beta"), eq(EMPLOYEE), any());
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        verify(provisioning, never()).deactivate("beta", EMPLOYEE);
+        assertThat(failedJob(leaver, "Task_DeactivateAccount").getExceptionMessage()).contains("may still land");
+        assertThat(leaver).hasNotPassed("Task_NotifyAccessRemoved");
+        verify(notifications, never()).notify(any(), contains("Access removed"), anyString(), any());
+    }
+
+    @Test
+    void theReadBackWaitsUntilAWriteAdmittedBeforeTheCutOffCanNoLongerLand() {
+        when(fence.lastAdmission("beta", EMPLOYEE)).thenReturn(Optional.of(Instant.now()));
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        Job verifying = failedJob(leaver, "Task_VerifyAccessRemoved");
+        assertThat(verifying.getExceptionMessage()).contains("may still land until");
+        assertThat(leaver).hasNotPassed("Task_NotifyAccessRemoved");
+
+        when(fence.lastAdmission("beta", EMPLOYEE)).thenReturn(Optional.of(Instant.now().minus(Duration.ofMinutes(5))));
+        processEngine.getManagementService().executeJob(verifying.getId());
+        runDueJobs(leaver);
+        assertThat(leaver).hasPassed("Task_NotifyAccessRemoved");
+    }
+
+    @Test
+    void aReactivationAndAMembershipThatLandedAfterTheCutAreUndoneByTheReadBack() {
+        when(provisioning.readsInactive("beta", EMPLOYEE)).thenReturn(false);
+        when(provisioning.currentGroups("beta", EMPLOYEE)).thenReturn(Set.of(), Set.of("staff"), Set.of());
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        verify(provisioning, times(2)).deactivate("beta", EMPLOYEE);
+        verify(provisioning).removeMembership("beta", EMPLOYEE, "staff");
+        assertThat(leaver).hasPassed("Task_NotifyAccessRemoved");
+    }
+
+    @Test
+    void aReadBackThatStillShowsAGroupKeepsRetryingAndNothingIsSaidRemoved() {
+        when(provisioning.currentGroups("beta", EMPLOYEE)).thenReturn(Set.of("staff"));
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        assertThat(failedJob(leaver, "Task_VerifyAccessRemoved").getExceptionMessage()).contains("still shows group memberships");
+        assertThat(leaver).hasNotPassed("Task_NotifyAccessRemoved");
+    }
+
+    @Test
+    void anAccountFoundGoneWhenDeactivatingIsNotAskedForItsGroups() {
+        doAnswer(call -> links.computeIfPresent("beta", (app, link) -> withState(link, LinkState.DELETED)))
+                .when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+
+        verify(provisioning, never()).currentGroups("beta", EMPLOYEE);
+        assertThat(leaver).hasPassed("Task_NotifyAccessRemoved");
+    }
+
+    @Test
+    void theCutOffIsLiftedWhenTheLeaverEndsSoThatARehireCanBeProvisioned() {
+        ProcessInstance leaver = deprovisionedAndRetentionOver();
+        verify(fence, never()).lift(anyString(), anyString());
+
+        asAppOwner(() -> complete(deletionApproval(leaver), withVariables("approved", false)));
+
+        assertThat(leaver).isEnded();
+        verify(fence).lift(EMPLOYEE, leaver.getId());
     }
 
     // ---- start validation -------------------------------------------------------------------------------------
@@ -629,6 +761,11 @@ class LeaverProcessTest {
     private Task deletionApproval(ProcessInstance leaver) {
         return processEngine.getTaskService().createTaskQuery().processInstanceId(leaver.getId())
                 .taskDefinitionKey("approveDeletion").singleResult();
+    }
+
+    private Job failedJob(ProcessInstance leaver, String activityId) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                .activityId(activityId).withException().singleResult();
     }
 
     private Task opsTask(ProcessInstance leaver) {
