@@ -75,7 +75,8 @@ class PendingCreateResolutionTest {
     void aSettledCreateThatNeverLandedIsRecordedAsNoAccount() {
         Employee e = Fixtures.employee(Fixtures.unique());
         Clock tenMinutesAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(10)), ZoneOffset.UTC);
-        new IdentityLinkStore(JdbcClient.create(database), tenMinutesAgo, new DataSourceTransactionManager(database))
+        new IdentityLinkStore(JdbcClient.create(database), tenMinutesAgo, new DataSourceTransactionManager(database),
+                IdentityLinkStore.Upsert.of(database))
                 .recordCreateAttempt("app", e.employeeId(), e.userName());
 
         service.resolvePendingCreate("app", e.employeeId(), IN_FLIGHT);
