@@ -1,152 +1,147 @@
 package dev.jmlflow.approval;
 
+import static dev.jmlflow.process.RequestVariables.APPROVAL_LOG;
+import static dev.jmlflow.process.RequestVariables.EMAIL;
+import static dev.jmlflow.process.RequestVariables.EMPLOYEE_ID;
+import static dev.jmlflow.process.RequestVariables.REQUESTER;
+
+import dev.jmlflow.process.CommandWrites;
 import dev.jmlflow.process.Engine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.jmlflow.process.FormFields;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.task.DelegationState;
 
 /**
- * The four-eyes rule for approval tasks, bound as a task listener for {@code create}, {@code assignment} and
- * {@code complete} ({@code camunda:delegateExpression="${fourEyesGuard}"}). Generic: any user task whose process
- * keeps the requester in {@value #REQUESTER} ({@code camunda:initiator}) and the subject in {@value #SUBJECT}
- * (and, when known, the subject's mail in {@value #SUBJECT_EMAIL}) can use it.
- * <ul>
- *   <li>Neither the requester nor the subject may be assigned the task, or complete it; completion is checked
- *       against the authenticated user as well as the assignee, because Camunda lets a candidate complete a task
- *       assigned to someone else. A Camunda user is the subject when its id is the employee id or its email is
- *       the subject's.</li>
- *   <li>Completing may set only {@value #APPROVED} (a boolean, required) and {@value #COMMENT}. A listener cannot
- *       see which variables a completion carries, so on {@code create} the guard records a digest of every
- *       variable visible to the task, and on {@code complete} refuses when anything but those two differs.
- *       The digest sits in a task-local variable: the complete and submit-form APIs cannot write it, and writing
- *       it directly needs UPDATE or UPDATE_VARIABLE on the task, which approvers (TASK_WORK) do not have. Being in
- *       the engine, the check holds for every API (REST, Tasklist, Java), so no servlet filter is needed.</li>
- *   <li>Every decision is appended to {@value #APPROVAL_LOG}, because a later stage's decision replaces
- *       {@value #APPROVED}.</li>
- * </ul>
+ * The four-eyes rule on every user task, put there by {@link RequestGuards} for {@code assignment} (assign, claim,
+ * delegate), {@code update} (resolve) and {@code complete}. The requester ({@value dev.jmlflow.process.RequestVariables#REQUESTER},
+ * set from authentication at the start) and the subject ({@code employeeId}, and a Camunda user whose email is the
+ * subject's {@code email}) may neither be assigned a task of the request nor complete one; completion is checked
+ * against the authenticated user as well as the assignee, because Camunda lets a candidate complete a task assigned
+ * to someone else.
+ * <p>
+ * An approval is a task whose form asks for {@value #APPROVED}. Its completion must set {@value #APPROVED} (so an
+ * earlier stage's decision never counts as this one's); the decision is appended to {@value
+ * dev.jmlflow.process.RequestVariables#APPROVAL_LOG} and the stage and decider to {@value #DECIDERS}, and nobody who
+ * decided one stage may take or decide another stage of the request. The stage is {@value #STAGE} (the stages of
+ * {@code approveAccess}), else the task's definition key; deciding the same stage again (a re-approval) is allowed.
  */
-@Component("fourEyesGuard")
-public class FourEyesGuard implements TaskListener {
+final class FourEyesGuard implements TaskListener {
 
-    public static final String REQUESTER = "requester";
-    public static final String SUBJECT = "employeeId";
-    public static final String SUBJECT_EMAIL = "email";
-    public static final String APPROVED = "approved";
-    public static final String COMMENT = "comment";
-    public static final String APPROVAL_LOG = "approvalLog";
-    static final String DIGEST = "fourEyesDigest";
+    static final String APPROVED = "approved";
+    static final String COMMENT = "comment";
+    /** Who decided which approval stage of this request: comma-separated {@code stage:user} entries. */
+    static final String DECIDERS = "approvalDeciders";
+    static final String STAGE = "approvalStage";
     static final int MAX_COMMENT = 2000;
 
-    private static final Set<String> COMPLETION_VARIABLES = Set.of(APPROVED, COMMENT);
+    private final boolean hasForm;
+
+    FourEyesGuard(boolean hasForm) {
+        this.hasForm = hasForm;
+    }
 
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> onCreate(task);
-            case EVENTNAME_ASSIGNMENT -> refuseRequesterOrSubject(task, task.getAssignee(), "be assigned");
+            case EVENTNAME_ASSIGNMENT -> refuse(task, task.getAssignee(), "be assigned");
             case EVENTNAME_COMPLETE -> onComplete(task);
+            case EVENTNAME_UPDATE -> {
+                // resolving a delegated task may set its form's fields, so whoever resolves is checked like a completer
+                if (task instanceof TaskEntity entity && DelegationState.RESOLVED.equals(entity.getDelegationState())) {
+                    authenticatedUser(task).ifPresent(u -> refuse(task, u, "resolve"));
+                }
+            }
             default -> {
-                // update, delete and timeout do not grant anything
+                // create, update, delete and timeout grant nobody anything; a creation with an assignee fires assignment
             }
         }
     }
 
-    private void onCreate(DelegateTask task) {
-        // an earlier stage's decision must not count as this stage's
-        task.getExecution().removeVariable(APPROVED);
-        task.getExecution().removeVariable(COMMENT);
-        refuseRequesterOrSubject(task, task.getAssignee(), "be assigned");
-        task.setVariableLocal(DIGEST, digest(task));
-    }
-
     private void onComplete(DelegateTask task) {
-        Optional<String> user = Optional.ofNullable(identity(task).getCurrentAuthentication()).map(Authentication::getUserId);
-        user.ifPresent(u -> refuseRequesterOrSubject(task, u, "complete"));
-        refuseRequesterOrSubject(task, task.getAssignee(), "complete");
-        Set<String> local = task.getVariablesLocal().keySet();
-        if (!Set.of(DIGEST).containsAll(local)) {
-            throw new ApprovalRefusedException("Completing '" + task.getName() + "' may set only approved and comment");
+        Optional<String> user = authenticatedUser(task);
+        user.ifPresent(u -> refuse(task, u, "complete"));
+        refuse(task, task.getAssignee(), "complete");
+        if (!isApproval(task)) {
+            return;
         }
-        if (!digest(task).equals(task.getVariableLocal(DIGEST))) {
-            throw new ApprovalRefusedException("Completing '" + task.getName()
-                    + "' may set only approved and comment; other variables were changed");
-        }
+        Set<String> written = CommandWrites.variables(task.getProcessInstanceId(), task);
         Object approved = task.getVariable(APPROVED);
-        if (!(approved instanceof Boolean decision)) {
-            throw new ApprovalRefusedException("Completing '" + task.getName() + "' needs approved set to true or false");
+        if (!written.contains(APPROVED) || !(approved instanceof Boolean decision)) {
+            throw new ApprovalRefusedException("approved: completing '" + task.getName() + "' needs approved set to true or false");
         }
-        Object comment = task.getVariable(COMMENT);
+        Object comment = written.contains(COMMENT) ? task.getVariable(COMMENT) : null;
         if (comment != null && (!(comment instanceof String text) || text.length() > MAX_COMMENT)) {
-            throw new ApprovalRefusedException("comment must be text of at most " + MAX_COMMENT + " characters");
+            throw new ApprovalRefusedException("comment: must be text of at most " + MAX_COMMENT + " characters");
         }
         String who = user.orElse(task.getAssignee() == null ? "(unknown)" : task.getAssignee());
         String entry = Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()) + " " + task.getName() + ": "
                 + (decision ? "approved" : "rejected") + " by " + who + (comment == null ? "" : " (" + comment + ")");
-        Object log = task.getVariable(APPROVAL_LOG);
-        task.getExecution().setVariable(APPROVAL_LOG, log == null ? entry : log + "\n" + entry);
+        append(task, APPROVAL_LOG, entry, "\n");
+        append(task, DECIDERS, stage(task) + ":" + who, ",");
     }
 
-    private void refuseRequesterOrSubject(DelegateTask task, String userId, String action) {
+    private void refuse(DelegateTask task, String userId, String action) {
         if (userId == null) {
             return;
         }
-        if (userId.equalsIgnoreCase(String.valueOf(task.getVariable(REQUESTER)))) {
-            throw new ApprovalRefusedException("Four-eyes rule: " + userId + " requested this change and may not "
-                    + action + " its approval task '" + task.getName() + "'");
+        FourEyes rule = new FourEyes(text(task, REQUESTER), text(task, EMPLOYEE_ID), text(task, EMAIL));
+        Optional<String> conflict = rule.conflict(userId, emailOf(task, userId));
+        if (conflict.isEmpty() && decidedAnotherStage(task, userId) && isApproval(task)) {
+            conflict = Optional.of(userId + " already decided another approval stage of this request");
         }
-        if (isSubject(task, userId)) {
-            throw new ApprovalRefusedException("Four-eyes rule: " + userId + " is the person this request is about and may not "
-                    + action + " its approval task '" + task.getName() + "'");
-        }
+        conflict.ifPresent(reason -> {
+            throw new ApprovalRefusedException("Four-eyes rule: " + reason + " and may not " + action + " its task '"
+                    + task.getName() + "'");
+        });
     }
 
-    private boolean isSubject(DelegateTask task, String userId) {
-        if (userId.equalsIgnoreCase(String.valueOf(task.getVariable(SUBJECT)))) {
-            return true;
-        }
-        Object email = task.getVariable(SUBJECT_EMAIL);
-        if (email == null) {
-            return false;
-        }
+    private static Optional<String> authenticatedUser(DelegateTask task) {
+        return Optional.ofNullable(identity(task).getCurrentAuthentication()).map(Authentication::getUserId);
+    }
+
+    private boolean isApproval(DelegateTask task) {
+        return FormFields.ofTaskForm(task, hasForm).contains(APPROVED);
+    }
+
+    private static boolean decidedAnotherStage(DelegateTask task, String userId) {
+        String deciders = text(task, DECIDERS);
+        String stage = stage(task);
+        return deciders != null && Arrays.stream(deciders.split(",")).map(entry -> entry.split(":", 2))
+                .anyMatch(entry -> !entry[0].equals(stage) && entry[1].equalsIgnoreCase(userId));
+    }
+
+    private static String stage(DelegateTask task) {
+        String stage = text(task, STAGE);
+        return stage == null ? task.getTaskDefinitionKey() : stage;
+    }
+
+    private static void append(DelegateTask task, String variable, String entry, String separator) {
+        String before = text(task, variable);
+        task.getExecution().getProcessInstance().setVariable(variable, before == null ? entry : before + separator + entry);
+    }
+
+    private static String emailOf(DelegateTask task, String userId) {
         IdentityService identity = identity(task);
         User user = Engine.withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
-        return user != null && user.getEmail() != null && user.getEmail().equalsIgnoreCase(email.toString());
+        return user == null ? null : user.getEmail();
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
     }
 
     private static IdentityService identity(DelegateTask task) {
         return task.getProcessEngineServices().getIdentityService();
-    }
-
-    /** A digest over every variable the task sees, except the two a completion may set. */
-    static String digest(DelegateTask task) {
-        VariableMap variables = task.getExecution().getVariablesTyped();
-        Map<String, String> canonical = new TreeMap<>();
-        variables.keySet().stream().filter(name -> !COMPLETION_VARIABLES.contains(name)).forEach(name -> {
-            TypedValue value = variables.getValueTyped(name);
-            Object raw = value.getValue();
-            String text = raw instanceof java.util.Date date ? Long.toString(date.getTime()) : String.valueOf(raw);
-            canonical.put(name, (value.getType() == null ? "?" : value.getType().getName()) + ":" + text);
-        });
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

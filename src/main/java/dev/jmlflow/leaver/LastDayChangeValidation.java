@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listener on the {@code LeaverDateChanged} message event: the new last day obeys the rule of the start form (a
- * {@code yyyy-MM-dd} date, not in the past). A refusal rolls back the whole correlation, so the old cut-off stays,
+ * {@code yyyy-MM-dd} date, not in the past, not beyond the horizon). A refusal rolls back the whole correlation, so the old cut-off stays,
  * whoever sent the message.
  */
 @Component("leaverLastDayChangeValidation")
@@ -22,7 +22,7 @@ public class LastDayChangeValidation implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         FormCheck check = new FormCheck(execution);
-        check.dateFrom("lastDay", schedule.today());
+        check.dateBetween("lastDay", schedule.today(), schedule.latestLastDay());
         check.throwIfInvalid("The last day was not changed.");
     }
 }

@@ -5,6 +5,7 @@ import dev.jmlflow.provisioning.IdentityLinkStore;
 import dev.jmlflow.provisioning.LinkState;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -43,6 +44,12 @@ public class LeaverAccounts {
     /** Targets whose account is verified deactivated; never one a rehire has reactivated since. */
     public String deactivated(String employeeId) {
         return targets(employeeId, link -> link.state() == LinkState.DEACTIVATED);
+    }
+
+    /** The userName (work email) of the employee's accounts, so the four-eyes rule knows the subject; null if none. */
+    public String userName(String employeeId) {
+        return links.findByEmployee(employeeId).stream().map(AccountLink::userName).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** The last verified state of the employee's account on one target. */

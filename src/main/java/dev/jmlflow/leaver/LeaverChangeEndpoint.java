@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.leaver.ScheduledLeavers.Result;
 import dev.jmlflow.security.BasicAuthentication;
 import dev.jmlflow.security.BasicAuthentication.Caller;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>{@code POST /api/leavers/{employeeId}/cancellation} {@code {"reason": "..."}} (reason optional)</li>
  * <li>{@code PUT /api/leavers/{employeeId}/last-day} {@code {"lastDay": "yyyy-MM-dd"}}</li>
  * </ul>
- * 200 when done; 400 for a bad or past date; 401 without valid credentials; 403 outside HR; 404 when no leaver runs
+ * 200 when done; 400 for a bad or past date, or one beyond the horizon; 401 without valid credentials; 403 outside HR,
+ * or for the leaver's requester or the leaver themself (four eyes); 404 when no leaver runs
  * for the employee; 409 when it no longer waits for its last day (deprovisioning has started).
  */
 @RestController
@@ -88,6 +90,8 @@ class LeaverChangeEndpoint {
             result = action.apply(caller.get().userId());
         } catch (NotValidException e) {
             return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request, HttpHeaders.EMPTY);
+        } catch (ApprovalRefusedException e) {
+            return problem(HttpStatus.FORBIDDEN, e.getMessage(), request, HttpHeaders.EMPTY);
         }
         return switch (result.outcome()) {
             case DONE -> ResponseEntity.ok(new Changed(employeeId, result.processInstanceId(), change, caller.get().userId()));

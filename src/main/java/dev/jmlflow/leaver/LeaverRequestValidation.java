@@ -2,7 +2,7 @@ package dev.jmlflow.leaver;
 
 import dev.jmlflow.process.Engine;
 import dev.jmlflow.process.FormCheck;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.process.RequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -31,12 +31,8 @@ public class LeaverRequestValidation implements ExecutionListener {
         FormCheck check = new FormCheck(execution);
         String employeeId = check.id("employeeId");
         boolean immediate = immediate(execution, check);
-        if (immediate) {
-            anyDate(check);
-        } else {
-            // a past last day without "immediate" is more likely a typo than a late request
-            check.dateFrom("lastDay", schedule.today());
-        }
+        // a past last day without "immediate" is more likely a typo than a late request
+        check.dateBetween("lastDay", immediate ? null : schedule.today(), schedule.latestLastDay());
         String reason = check.required("reason");
         if (reason != null && reason.length() > MAX_REASON) {
             check.problem("reason", "must not be longer than " + MAX_REASON + " characters");
@@ -58,17 +54,6 @@ public class LeaverRequestValidation implements ExecutionListener {
         return immediate;
     }
 
-    private static void anyDate(FormCheck check) {
-        String lastDay = check.required("lastDay");
-        if (lastDay != null) {
-            try {
-                Schedule.parse(lastDay);
-            } catch (IllegalArgumentException e) {
-                check.problem("lastDay", e.getMessage());
-            }
-        }
-    }
-
     /** A joiner that has not provisioned yet leaves no link; HR must still be able to stop it with a leaver. */
     private static boolean hasRunningRequest(DelegateExecution execution, String employeeId) {
         return Engine.withoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
@@ -84,6 +69,10 @@ public class LeaverRequestValidation implements ExecutionListener {
                     + "' and no joiner or mover of theirs is running; only employees whose accounts jmlflow manages"
                     + " can leave through it");
             return;
+        }
+        String userName = accounts.userName(employeeId);
+        if (userName != null) {
+            execution.setVariable(RequestVariables.EMAIL, userName); // the subject's mail, for the four-eyes rule
         }
         String businessKey = execution.getProcessBusinessKey();
         if (businessKey == null || businessKey.isBlank()) {

@@ -26,6 +26,11 @@ public class LeaverSchedule {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), properties.timeZone());
     }
 
+    /** The latest last day a leaver may have today: today plus the configured horizon. */
+    public LocalDate latestLastDay() {
+        return today().plus(properties.lastDayHorizon());
+    }
+
     /** The retention period as an ISO-8601 duration for the timer. */
     public String retention() {
         return properties.retention().toString();

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.jmlflow.approval.ApprovalRefusedException;
+import dev.jmlflow.approval.FourEyes;
 import dev.jmlflow.process.Engine;
+import dev.jmlflow.process.RequestVariables;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -56,9 +61,11 @@ public class ScheduledLeavers {
     }
 
     private final RuntimeService runtime;
+    private final IdentityService identity;
 
-    public ScheduledLeavers(RuntimeService runtime) {
+    public ScheduledLeavers(RuntimeService runtime, IdentityService identity) {
         this.runtime = runtime;
+        this.identity = identity;
     }
 
     /** Ends the waiting leaver of {@code employeeId} at "Leaver cancelled"; nothing is deprovisioned. */
@@ -106,6 +113,7 @@ public class ScheduledLeavers {
             return new Result(Outcome.NOT_WAITING, running.get(0).getId());
         }
         String id = waiting.get().getId();
+        refuseRequesterOrSubject(id, employeeId, variables);
         try {
             runtime.createMessageCorrelation(message).processInstanceId(id).setVariables(variables).correlateWithResult();
             return new Result(Outcome.DONE, id);
@@ -113,6 +121,20 @@ public class ScheduledLeavers {
             // the timer fired (or ops acted) between the look-up and the correlation
             return new Result(Outcome.NOT_WAITING, id);
         }
+    }
+
+    /** A change to a leaver needs a second person: neither the one who asked for it nor the one who leaves. */
+    private void refuseRequesterOrSubject(String processInstanceId, String employeeId, Map<String, Object> change) {
+        String userId = (String) change.getOrDefault("cancelledBy", change.get("lastDayChangedBy"));
+        Map<String, Object> leaver = runtime.getVariables(processInstanceId,
+                List.of(RequestVariables.REQUESTER, RequestVariables.EMAIL));
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        new FourEyes((String) leaver.get(RequestVariables.REQUESTER), employeeId, (String) leaver.get(RequestVariables.EMAIL))
+                .conflict(userId, user == null ? null : user.getEmail())
+                .ifPresent(reason -> {
+                    throw new ApprovalRefusedException("Four-eyes rule: " + reason + " and may not cancel or re-date"
+                            + " the leaver of " + employeeId + "; ask another member of HR");
+                });
     }
 
     private boolean waitsForLastDay(ProcessInstance instance) {

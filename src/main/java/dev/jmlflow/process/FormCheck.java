@@ -68,14 +68,21 @@ public final class FormCheck {
 
     /** A {@code yyyy-MM-dd} date not before {@code today}. */
     public LocalDate dateFrom(String field, LocalDate today) {
+        return dateBetween(field, today, LocalDate.MAX);
+    }
+
+    /** A {@code yyyy-MM-dd} date; when {@code earliest} is given, not before it; not after {@code latest}. */
+    public LocalDate dateBetween(String field, LocalDate earliest, LocalDate latest) {
         String value = required(field);
         if (value == null) {
             return null;
         }
         try {
             LocalDate date = Schedule.parse(value);
-            if (date.isBefore(today)) {
-                problems.add(field + ": " + value + " is in the past (today is " + today + ")");
+            if (earliest != null && date.isBefore(earliest)) {
+                problems.add(field + ": " + value + " is in the past (today is " + earliest + ")");
+            } else if (date.isAfter(latest)) {
+                problems.add(field + ": " + value + " is too far ahead; the latest allowed is " + latest);
             }
             return date;
         } catch (IllegalArgumentException e) {
@@ -84,7 +91,7 @@ public final class FormCheck {
         }
     }
 
-    /** A Camunda user in the {@code managers} group who is not the employee. */
+    /** A Camunda user in the {@code managers} group who is neither the employee nor the requester (four eyes). */
     public String manager(String field, String employeeId) {
         String managerId = id(field);
         if (managerId == null) {
@@ -97,6 +104,8 @@ public final class FormCheck {
             problems.add(field + ": " + managerId + " is not a user in the group " + JmlflowGroups.MANAGERS);
         } else if (managerId.equalsIgnoreCase(employeeId)) {
             problems.add(field + ": an employee cannot be their own manager");
+        } else if (managerId.equalsIgnoreCase(RequestVariables.text(execution, RequestVariables.REQUESTER))) {
+            problems.add(field + ": " + managerId + " requested this change and cannot be its approving manager");
         }
         return managerId;
     }

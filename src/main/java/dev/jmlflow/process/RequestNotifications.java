@@ -2,7 +2,6 @@ package dev.jmlflow.process;
 
 import static dev.jmlflow.process.RequestVariables.*;
 
-import dev.jmlflow.approval.FourEyesGuard;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.security.JmlflowGroups;
@@ -55,7 +54,7 @@ public class RequestNotifications {
 
     private static Recipients hr(DelegateExecution execution) {
         Recipients hr = Recipients.groups(JmlflowGroups.HR);
-        String requester = text(execution, FourEyesGuard.REQUESTER);
+        String requester = text(execution, REQUESTER);
         return requester == null ? hr : hr.and(Recipients.users(requester));
     }
 
@@ -64,7 +63,7 @@ public class RequestNotifications {
     }
 
     private static String log(DelegateExecution execution) {
-        Object log = execution.getVariable(FourEyesGuard.APPROVAL_LOG);
+        Object log = execution.getVariable(APPROVAL_LOG);
         return log == null ? "" : log.toString();
     }
 }

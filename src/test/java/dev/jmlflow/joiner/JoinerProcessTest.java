@@ -86,7 +86,7 @@ class JoinerProcessTest {
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
         Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
-                new ScheduledLeavers(processEngine.getRuntimeService()), provisioning,
+                new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService()), provisioning,
                 new EmployeeDirectory(processEngine.getHistoryService())));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
@@ -229,14 +229,118 @@ class JoinerProcessTest {
         processEngine.getIdentityService().setAuthenticatedUserId("manager1");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId,
                 withVariables("approved", true, "accessPlan", plan.replace("engineering", "service-owners"))))
-                .hasMessageContaining("may set only approved and comment");
+                .hasRootCauseInstanceOf(NotValidException.class).hasRootCauseMessage("accessPlan: is not a field of the form of 'Approve access'");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, withVariables("approved", true, "managerId", "manager2")))
-                .hasMessageContaining("may set only approved and comment");
+                .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access'");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, withVariables("approved", "yes")))
                 .hasMessageContaining("approved set to true or false");
 
         assertThat(joiner).isWaitingAt("approveAccess").variables().containsEntry("accessPlan", plan)
                 .containsEntry("managerId", "manager1");
+    }
+
+    @Test
+    void aForgedRequesterStartVariableIsRefusedAndTheRealRequesterStillCannotApprove() {
+        VariableMap forged = engineer();
+        forged.put("requester", "manager2");
+
+        assertThatThrownBy(() -> start(forged)).isInstanceOf(NotValidException.class)
+                .hasMessage("requester: is not a field of the start form");
+        ProcessInstance joiner = start(engineer());
+        org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().getVariable(joiner.getId(), "requester"))
+                .isEqualTo("hr1").isEqualTo(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceId(joiner.getId()).singleResult().getStartUserId());
+        assertThatThrownBy(() -> asUser("hr1", () -> processEngine.getTaskService().complete(approval().getId(),
+                withVariables("approved", true)))).hasMessageContaining("Four-eyes rule: hr1 requested this change");
+    }
+
+    @Test
+    void aStartMaySetOnlyTheFieldsOfTheStartFormAndEachOtherIsNamed() {
+        VariableMap variables = engineer();
+        variables.put("approvalLog", "approved by manager1");
+        variables.put("accessPlan", "{}");
+        variables.put("approvalStage", "app-owner");
+
+        assertThatThrownBy(() -> start(variables)).isInstanceOf(NotValidException.class)
+                .hasMessage("accessPlan: is not a field of the start form; approvalLog: is not a field of the start form;"
+                        + " approvalStage: is not a field of the start form");
+        org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void anHrUserWhoIsAlsoAManagerCannotNameThemselvesTheApprovingManager() {
+        processEngine.getIdentityService().createMembership("hr1", "managers");
+        VariableMap variables = engineer();
+        variables.put("managerId", "hr1");
+
+        assertThatThrownBy(() -> start(variables)).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("managerId: hr1 requested this change and cannot be its approving manager");
+        org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void theRequesterCannotTakeTheApprovalByClaimSetAssigneeOrDelegate() {
+        processEngine.getIdentityService().createMembership("hr1", "app-owners");
+        ProcessInstance joiner = start(joinerVariables("Site Reliability", "SRE Lead", ""));
+        String managerTask = approval().getId();
+
+        assertThatThrownBy(() -> processEngine.getTaskService().setAssignee(managerTask, "hr1"))
+                .hasMessageContaining("Four-eyes rule: hr1 requested this change and may not be assigned");
+        assertThatThrownBy(() -> processEngine.getTaskService().delegateTask(managerTask, "hr1"))
+                .hasMessageContaining("Four-eyes rule: hr1 requested this change and may not be assigned");
+        decideAs("manager1", true);
+        String appOwnerTask = approval().getId();
+        assertThatThrownBy(() -> processEngine.getTaskService().claim(appOwnerTask, "hr1"))
+                .hasMessageContaining("Four-eyes rule: hr1 requested this change and may not be assigned");
+        assertThat(approval()).isNotAssigned();
+        assertThat(joiner).isWaitingAt("approveAccess");
+    }
+
+    @Test
+    void theRequesterCannotDecideByResolvingADelegatedApproval() {
+        ProcessInstance joiner = start(engineer());
+        String taskId = approval().getId();
+        processEngine.getTaskService().delegateTask(taskId, "manager2");
+
+        assertThatThrownBy(() -> asUser("hr1", () -> processEngine.getTaskService().resolveTask(taskId,
+                withVariables("approved", true)))).hasMessageContaining("Four-eyes rule: hr1 requested this change and may not resolve");
+        assertThatThrownBy(() -> asUser("manager2", () -> processEngine.getTaskService().resolveTask(taskId,
+                withVariables("approved", true, "managerId", "manager2"))))
+                .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access'");
+        assertThat(approval()).isAssignedTo("manager2");
+        assertThat(joiner).isWaitingAt("approveAccess");
+    }
+
+    @Test
+    void oneApproverCannotDecideBothTheManagerAndTheAppOwnerStage() {
+        processEngine.getIdentityService().createMembership("manager1", "app-owners");
+        ProcessInstance joiner = start(joinerVariables("Site Reliability", "SRE Lead", ""));
+        decideAs("manager1", true);
+        String appOwnerTask = approval().getId();
+
+        assertThatThrownBy(() -> processEngine.getTaskService().claim(appOwnerTask, "manager1"))
+                .hasMessageContaining("Four-eyes rule: manager1 already decided another approval stage of this request");
+        assertThatThrownBy(() -> decideAs("manager1", true))
+                .hasMessageContaining("Four-eyes rule: manager1 already decided another approval stage of this request");
+        assertThat(joiner).isWaitingAt("approveAccess");
+        decideAs("appowner1", true);
+        assertThat(joiner).hasPassed("Gateway_AccessApproved");
+    }
+
+    @Test
+    void completingTheConflictTaskMaySetOnlyItsFormsFields() {
+        doThrow(new AccountConflictException("cortex", "an account with this userName exists and is not ours"))
+                .when(provisioning).ensureUser(eq("cortex"), any(Employee.class));
+        ProcessInstance joiner = start(engineer());
+        decideAs("manager1", true);
+        runDueJobs(processEngine, joiner.getId());
+        Task resolve = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ResolveAccountConflict").singleResult();
+
+        assertThatThrownBy(() -> asUser("ops1", () -> processEngine.getTaskService().complete(resolve.getId(),
+                withVariables("conflictResolution", "link", "employeeId", "E999"))))
+                .hasRootCauseInstanceOf(NotValidException.class)
+                .hasRootCauseMessage("employeeId: is not a field of the form of 'Resolve account conflict'");
+        assertThat(joiner).isWaitingAt("Task_ResolveAccountConflict").variables().containsEntry("employeeId", EMPLOYEE);
     }
 
     // ---- start validation --------------------------------------------------------------------------------------
@@ -286,7 +390,7 @@ class JoinerProcessTest {
     @Test
     void aJoinerStartsOnceHrHasCancelledTheWaitingLeaver() {
         ProcessInstance leaver = startLeaver();
-        new ScheduledLeavers(processEngine.getRuntimeService()).cancel(EMPLOYEE, "rehired before leaving", "hr1");
+        new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService()).cancel(EMPLOYEE, "rehired before leaving", "hr1");
 
         ProcessInstance joiner = start(engineer());
 
@@ -518,6 +622,15 @@ class JoinerProcessTest {
         try {
             processEngine.getTaskService().complete(approval.getId(),
                     withVariables("approved", approved, "comment", approved ? "fine" : "not needed"));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void asUser(String user, Runnable work) {
+        processEngine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            work.run();
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }

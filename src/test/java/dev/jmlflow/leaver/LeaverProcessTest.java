@@ -17,12 +17,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.jmlflow.approval.FourEyesGuard;
 import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.provisioning.AccessFence;
+import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
 import dev.jmlflow.provisioning.IdentityLinkStore;
@@ -107,7 +107,7 @@ class LeaverProcessTest {
         when(provisioning.readsInactive(anyString(), eq(EMPLOYEE))).thenAnswer(call ->
                 Optional.ofNullable(links.get(call.<String>getArgument(0))).map(l -> l.state() != LinkState.ACTIVE).orElse(false));
 
-        LeaverProperties properties = new LeaverProperties(COMPANY_ZONE, Duration.ofDays(30));
+        LeaverProperties properties = new LeaverProperties(COMPANY_ZONE, Duration.ofDays(30), java.time.Period.ofYears(1));
         LeaverSchedule schedule = new LeaverSchedule(properties);
         LeaverAccounts accounts = new LeaverAccounts(linkStore);
         TargetProperties targets = new TargetProperties(Map.of());
@@ -127,17 +127,13 @@ class LeaverProcessTest {
         Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
                 new EmployeeDirectory(processEngine.getHistoryService()), schedule));
         Mocks.register("leaverListAccountsToDelete", new ListAccountsToDeleteDelegate(accounts));
-        Mocks.register("fourEyesGuard", new FourEyesGuard());
         Mocks.register("leaverDeleteAccount", new DeleteAccountDelegate(provisioning, accounts));
         processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
     }
 
     @AfterEach
     void cleanUp() {
-        processEngine.getIdentityService().clearAuthentication();
-        ClockUtil.reset();
-        Mocks.reset();
-        AbstractAssertions.reset();
+        ProcessTestBeans.reset(processEngine);
     }
 
     // ---- scheduling ------------------------------------------------------------------------------------------
@@ -191,11 +187,12 @@ class LeaverProcessTest {
         // an earlier joiner of this employee named the manager
         String joiner = processEngine.getRepositoryService().createDeployment()
                 .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
-                        .camundaHistoryTimeToLive(1).startEvent().endEvent(EmployeeDirectory.JOINER_DONE).done())
+                        .camundaHistoryTimeToLive(1).startEvent()
+                        .camundaExecutionListenerExpression("end", "${execution.setVariable('managerId', 'mgr.max')}")
+                        .endEvent(EmployeeDirectory.JOINER_DONE).done())
                 .deploy().getId();
         try {
-            processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE,
-                    Variables.putValue("managerId", "mgr.max"));
+            processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE);
 
             runDueJobs(startLeaver(today(), true));
         } finally {
@@ -290,11 +287,12 @@ class LeaverProcessTest {
         String standIns = deployJoinerAndMoverStandIns();
         try {
             ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(100))));
-            processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE, Variables.putValue("managerId", "mgr.max"));
-            processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
-                    .processInstanceBusinessKey(EMPLOYEE).singleResult().getId());
+            String joiner = startStandIn("joiner", EMPLOYEE);
+            processEngine.getRuntimeService().setVariable(joiner, "managerId", "mgr.max");
+            as("mgr.max", () -> processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
+                    .processInstanceBusinessKey(EMPLOYEE).singleResult().getId()));
             ClockUtil.reset();
-            processEngine.getRuntimeService().startProcessInstanceByKey("mover", EMPLOYEE, Variables.putValue("managerId", "mgr.new"));
+            processEngine.getRuntimeService().setVariable(startStandIn("mover", EMPLOYEE), "managerId", "mgr.new");
 
             runDueJobs(startLeaver(today(), true));
 
@@ -475,6 +473,14 @@ class LeaverProcessTest {
     }
 
     @Test
+    void aLastDayBeyondTheHorizonIsRefused() {
+        String tooFar = LocalDate.now(COMPANY_ZONE).plusYears(1).plusDays(1).toString();
+
+        assertRefused(Map.of("employeeId", EMPLOYEE, "lastDay", tooFar, "immediate", false, "reason", "resigned"),
+                "lastDay: " + tooFar + " is too far ahead; the latest allowed is " + LocalDate.now(COMPANY_ZONE).plusYears(1));
+    }
+
+    @Test
     void aLeaverNeedsAReason() {
         assertRefused(Map.of("employeeId", EMPLOYEE, "lastDay", today(), "immediate", true, "reason", "  "), "reason");
     }
@@ -551,6 +557,37 @@ class LeaverProcessTest {
         assertThatThrownBy(() -> asOps(() ->
                         processEngine.getTaskService().complete(resolve.getId(), Variables.putValue("resolution", "waive"))))
                 .hasRootCauseInstanceOf(NotValidException.class).hasMessageContaining("waiverReason: a waiver needs a reason");
+        assertThat(leaver).isWaitingAt("Task_ResolveIdentityMismatch");
+    }
+
+    @Test
+    void completingTheWaiverTaskMaySetOnlyItsFormsFields() {
+        doThrow(new IdentityMismatchException("beta", "mismatch")).when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+        Task resolve = opsTask(leaver);
+
+        assertThatThrownBy(() -> asOps(() -> processEngine.getTaskService().complete(resolve.getId(), Variables
+                .putValue("resolution", "waive").putValue("waiverReason", "gone").putValue("linkedTargets", "alpha"))))
+                .hasRootCauseInstanceOf(NotValidException.class)
+                .hasRootCauseMessage("linkedTargets: is not a field of the form of 'Resolve blocked account'");
+        assertThat(leaver).isWaitingAt("Task_ResolveIdentityMismatch");
+    }
+
+    @Test
+    void theLeaverCannotWaiveTheirOwnAccountByUserIdOrByEmail() {
+        ProcessTestBeans.createUsers(processEngine);
+        ProcessTestBeans.user(processEngine.getIdentityService(), "olga", "E1001@example.com", "it-ops");
+        doThrow(new IdentityMismatchException("beta", "mismatch")).when(provisioning).deactivate("beta", EMPLOYEE);
+        ProcessInstance leaver = startLeaver(today(), true);
+        runDueJobs(leaver);
+        Task resolve = opsTask(leaver);
+
+        for (String self : List.of(EMPLOYEE, "olga")) {
+            assertThatThrownBy(() -> as(self, () -> complete(resolve, withVariables("resolution", "waive", "waiverReason", "mine"))))
+                    .hasRootCauseInstanceOf(ApprovalRefusedException.class)
+                    .hasMessageContaining("Four-eyes rule: " + self + " is the person this request is about");
+        }
         assertThat(leaver).isWaitingAt("Task_ResolveIdentityMismatch");
     }
 
@@ -682,7 +719,8 @@ class LeaverProcessTest {
 
         assertThatThrownBy(() -> asAppOwner(() -> processEngine.getTaskService()
                         .complete(approval.getId(), Variables.putValue("approved", true).putValue("accountsToDelete", "alpha,beta,gamma,delta"))))
-                .hasRootCauseInstanceOf(ApprovalRefusedException.class).hasMessageContaining("may set only approved and comment");
+                .hasRootCauseInstanceOf(NotValidException.class)
+                .hasRootCauseMessage("accountsToDelete: is not a field of the form of 'Approve account deletion'");
         verify(provisioning, never()).delete(anyString(), anyString());
     }
 

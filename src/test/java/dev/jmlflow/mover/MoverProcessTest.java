@@ -94,7 +94,7 @@ class MoverProcessTest {
         ProcessTestBeans.createUsers(processEngine);
         registerPlanner(ProcessTestBeans.planner(processEngine));
         Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, directory,
-                new ScheduledLeavers(processEngine.getRuntimeService())));
+                new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService())));
         Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.EnsureAccount(provisioning)));
         Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.UndoAccount(provisioning)));
 

@@ -6,7 +6,6 @@ import dev.jmlflow.approval.ApprovalEscalation;
 import dev.jmlflow.approval.ApprovalReminder;
 import dev.jmlflow.approval.ApprovalTimers;
 import dev.jmlflow.approval.Approvers;
-import dev.jmlflow.approval.FourEyesGuard;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.provisioning.ProvisioningService;
 import dev.jmlflow.target.Assign;
@@ -55,7 +54,6 @@ public final class ProcessTestBeans {
         Mocks.register("accessPlans", new AccessPlanVariables());
         Mocks.register("approvers", new Approvers());
         Mocks.register("approvalTimers", new ApprovalTimers(SETTINGS));
-        Mocks.register("fourEyesGuard", new FourEyesGuard());
         Mocks.register("approvalReminder", new ApprovalReminder(notifications));
         Mocks.register("approvalEscalation", new ApprovalEscalation(notifications));
         Mocks.register("ensureAccount", ensureAccount);
