@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -77,11 +78,11 @@ final class FourEyesGuard implements TaskListener {
         Set<String> written = CommandWrites.variables(task.getProcessInstanceId(), task);
         Object approved = task.getVariable(APPROVED);
         if (!written.contains(APPROVED) || !(approved instanceof Boolean decision)) {
-            throw new ApprovalRefusedException("approved: completing '" + task.getName() + "' needs approved set to true or false");
+            throw new NotValidException("approved: completing '" + task.getName() + "' needs approved set to true or false");
         }
         Object comment = written.contains(COMMENT) ? task.getVariable(COMMENT) : null;
         if (comment != null && (!(comment instanceof String text) || text.length() > MAX_COMMENT)) {
-            throw new ApprovalRefusedException("comment: must be text of at most " + MAX_COMMENT + " characters");
+            throw new NotValidException("comment: must be text of at most " + MAX_COMMENT + " characters");
         }
         String who = user.orElse(task.getAssignee() == null ? "(unknown)" : task.getAssignee());
         String entry = Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()) + " " + task.getName() + ": "

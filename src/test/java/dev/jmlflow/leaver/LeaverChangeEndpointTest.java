@@ -11,10 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.jmlflow.security.JmlflowGroups;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,9 @@ import org.springframework.test.annotation.DirtiesContext;
 class LeaverChangeEndpointTest {
 
     private static final AtomicInteger EMPLOYEES = new AtomicInteger(8000);
+    /** Starts the leavers, so that the demo user "hr" is a second person (four eyes). */
+    private static final String REQUESTER = "hr-requester";
+    private static final String PASSWORD = "Requester-Pass-42!";
 
     @LocalServerPort
     int port;
@@ -51,6 +57,8 @@ class LeaverChangeEndpointTest {
     ManagementService management;
     @Autowired
     LeaverSchedule schedule;
+    @Autowired
+    IdentityService identity;
 
     private AppHttp http;
     private String employeeId;
@@ -61,6 +69,56 @@ class LeaverChangeEndpointTest {
         employeeId = "E" + EMPLOYEES.incrementAndGet();
         provisioning.ensureUser("cortex", new Employee(employeeId, employeeId.toLowerCase() + "@example.com", "Lena",
                 "Leaver", "Engineering", "Developer", "manager1"));
+        hrUser(REQUESTER, null);
+    }
+
+    @Test
+    void theRequesterOfALeaverCannotCancelOrReDateIt() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+
+        HttpResponse<String> cancel = send(REQUESTER, PASSWORD, "POST", "/cancellation", "{}");
+        HttpResponse<String> reDate = send(REQUESTER, PASSWORD, "PUT", "/last-day",
+                "{\"lastDay\": \"" + schedule.today().plusDays(3) + "\"}");
+
+        assertThat(cancel.statusCode()).isEqualTo(403);
+        assertThat(cancel.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+        assertThat(cancel.body()).contains("Four-eyes rule: " + REQUESTER + " requested this change");
+        assertThat(reDate.statusCode()).isEqualTo(403);
+        assertThat(runtime.getVariable(leaver, "cancelledBy")).isNull();
+        assertThat(runtime.getVariable(leaver, "lastDayChangedBy")).isNull();
+    }
+
+    @Test
+    void theLeaverCannotCancelOrReDateTheirOwnLeaverByUserIdOrByEmail() {
+        String leaver = scheduledLeaver(schedule.today().plusDays(10).toString());
+        hrUser(employeeId, null);
+        String sameMail = "lena" + employeeId.substring(1);
+        hrUser(sameMail, employeeId.toLowerCase() + "@example.com");
+
+        for (String self : java.util.List.of(employeeId, sameMail)) {
+            HttpResponse<String> cancel = send(self, PASSWORD, "POST", "/cancellation", "{}");
+            HttpResponse<String> reDate = send(self, PASSWORD, "PUT", "/last-day",
+                    "{\"lastDay\": \"" + schedule.today().plusDays(3) + "\"}");
+
+            assertThat(cancel.statusCode()).as(self).isEqualTo(403);
+            assertThat(cancel.body()).contains("Four-eyes rule: " + self + " is the person this request is about");
+            assertThat(reDate.statusCode()).as(self).isEqualTo(403);
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(leaver).count()).isOne();
+        assertThat(runtime.getVariable(leaver, "lastDayChangedBy")).isNull();
+    }
+
+    @Test
+    void aLastDayBeyondTheHorizonIsRefusedNamingLastDay() {
+        String lastDay = schedule.today().plusDays(10).toString();
+        String leaver = scheduledLeaver(lastDay);
+
+        HttpResponse<String> response = send("hr", "PUT", "/last-day", "{\"lastDay\": \"2099-01-01\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("lastDay: 2099-01-01 is too far ahead; the latest allowed is "
+                + schedule.today().plusYears(1));
+        assertThat(runtime.getVariable(leaver, "lastDay")).isEqualTo(lastDay);
     }
 
     @Test
@@ -177,7 +235,7 @@ class LeaverChangeEndpointTest {
     }
 
     private String startLeaver(String lastDay, boolean immediate) {
-        EngineRestClient hr = new EngineRestClient(port, "hr", demoUsers.passwordOf("hr"));
+        EngineRestClient hr = new EngineRestClient(port, REQUESTER, PASSWORD);
         HttpResponse<String> started = hr.start("leaver", employeeId, """
                 {"employeeId": {"value": "%s", "type": "String"},
                  "lastDay": {"value": "%s", "type": "String"},
@@ -197,8 +255,22 @@ class LeaverChangeEndpointTest {
     }
 
     private HttpResponse<String> send(String user, String method, String path, String json) {
-        return http.send(request(path).header("Authorization", basic(user)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+        return send(user, demoUsers.passwordOf(user), method, path, json);
+    }
+
+    private HttpResponse<String> send(String user, String password, String method, String path, String json) {
+        return http.send(request(path).header("Authorization", AppHttp.basic(user, password))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private void hrUser(String id, String email) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword(PASSWORD);
+            user.setEmail(email);
+            identity.saveUser(user);
+            identity.createMembership(id, JmlflowGroups.HR);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

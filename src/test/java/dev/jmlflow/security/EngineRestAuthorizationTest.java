@@ -113,6 +113,17 @@ class EngineRestAuthorizationTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     }
 
+    @Test
+    void aForgedRequesterStartVariableIsRefusedOverRestAndTheRequesterIsTheLoggedInUser() {
+        Reply forged = rest.post(as("hr"), "/process-definition/key/joiner/start",
+                "{\"businessKey\":\"E-forged\",\"variables\":{\"requester\":{\"value\":\"manager2\"}}}");
+
+        assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.body()).contains("requester: is not a field of the start form");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("E-forged").count()).isZero();
+        assertThat(runtimeService.getVariable(requestStartedByHr("joiner"), "requester")).isEqualTo("hr");
+    }
+
     @ParameterizedTest(name = "{0} reading a request started by hr -> {1}")
     @CsvSource({"hr, 200", "hr-colleague, 404", "manager1, 404", "appowner, 404", "ops, 200", "admin, 200"})
     void onlyTheRequesterOpsAndAdminReadARequest(String user, int status) {
