@@ -1,9 +1,9 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.employee.EmployeeRecord;
+import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.process.EmployeeDirectory;
-import dev.jmlflow.provisioning.Employee;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.security.JmlflowGroups;
 import java.util.Optional;
@@ -21,14 +21,14 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
 
     private final NotificationService notifications;
     private final LeaverAccounts accounts;
-    private final EmployeeDirectory directory;
+    private final EmployeeRegistry registry;
     private final LeaverSchedule schedule;
 
     public NotifyAccessRemovedDelegate(NotificationService notifications, LeaverAccounts accounts,
-                                       EmployeeDirectory directory, LeaverSchedule schedule) {
+                                       EmployeeRegistry registry, LeaverSchedule schedule) {
         this.notifications = notifications;
         this.accounts = accounts;
-        this.directory = directory;
+        this.registry = registry;
         this.schedule = schedule;
     }
 
@@ -38,7 +38,7 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
         String outcome = accounts.list((String) execution.getVariable("linkedTargets")).stream()
                 .map(target -> "- " + target + ": " + outcome(target, employeeId))
                 .collect(Collectors.joining("\n"));
-        Recipients recipients = directory.find(employeeId).map(Employee::managerId)
+        Recipients recipients = registry.find(employeeId).map(EmployeeRecord::managerId)
                 .map(manager -> Recipients.groups(JmlflowGroups.HR).and(Recipients.users(manager)))
                 .orElse(Recipients.groups(JmlflowGroups.HR));
         notifications.notify(recipients, "[jmlflow] Access removed: " + employeeId,

@@ -16,6 +16,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.jmlflow.access.AccessPlanner;
+import dev.jmlflow.employee.EmployeeRecord;
+import dev.jmlflow.employee.EmployeeRegistry;
+import dev.jmlflow.employee.EmployeeStatus;
+import dev.jmlflow.employee.Registries;
 import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
@@ -55,7 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The joiner process on the lightweight engine with the real rules (DMN), planner, four-eyes guard and delegates,
- * and mocked provisioning and mail. One test per path; together they cover every flow node and sequence flow of
+ * and employee registry (on H2), and mocked provisioning and mail. One test per path; together they cover every flow node and sequence flow of
  * {@code joiner.bpmn} ({@link FullProcessCoverage} fails the class otherwise). A stand-in leaver (outside the gate)
  * gives the employee a leaver that waits for the last day or is removing access.
  */
@@ -75,6 +79,7 @@ class JoinerProcessTest {
 
     private final ProvisioningService provisioning = mock(ProvisioningService.class);
     private final NotificationService notifications = mock(NotificationService.class);
+    private final EmployeeRegistry registry = Registries.onFreshH2();
     /** What the mocked provisioning service holds: target -> link. */
     private final Map<String, AccountLink> links = new ConcurrentHashMap<>();
     private ProcessEngine processEngine;
@@ -90,6 +95,7 @@ class JoinerProcessTest {
                 new EmployeeDirectory(processEngine.getHistoryService())));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
+        Mocks.register("joinerEmployeeRecord", new JoinerEmployeeRecord(registry));
         ProcessTestBeans.createUsers(processEngine);
         when(provisioning.link(anyString(), eq(EMPLOYEE))).thenAnswer(call -> Optional.ofNullable(links.get(call.<String>getArgument(0))));
         when(provisioning.links(EMPLOYEE)).thenAnswer(call -> java.util.List.copyOf(links.values()));
@@ -455,6 +461,60 @@ class JoinerProcessTest {
         assertThat(joiner).isEnded().hasPassed("EndEvent_AccessProvisioned");
     }
 
+    // ---- employee registry ---------------------------------------------------------------------------------------
+
+    @Test
+    void anApprovedJoinerIsAPreHireWithItsStartDateUntilTheAppsAreProvisioned() {
+        LocalDate startDate = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        VariableMap variables = engineer();
+        variables.put("startDate", startDate.toString());
+        ProcessInstance joiner = start(variables);
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE)).isEmpty();
+
+        decideAs("manager1", true);
+        runDueJobs(processEngine, joiner.getId());
+
+        assertThat(joiner).isWaitingAt("IntermediateEvent_ProvisioningDue");
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE)).contains(jane(EmployeeStatus.PRE_HIRE, startDate));
+    }
+
+    @Test
+    void aProvisionedJoinerIsAnActiveEmployeeWithEveryFactOfTheRequest() {
+        ProcessInstance joiner = start(engineer());
+
+        decideAs("manager1", true);
+        runDueJobs(processEngine, joiner.getId());
+
+        assertThat(joiner).isEnded().hasPassed("EndEvent_AccessProvisioned");
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE))
+                .contains(jane(EmployeeStatus.ACTIVE, LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    @Test
+    void aRejectedJoinerLeavesNoRecord() {
+        ProcessInstance joiner = start(engineer());
+
+        decideAs("manager1", false);
+        runDueJobs(processEngine, joiner.getId());
+
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE)).isEmpty();
+    }
+
+    @Test
+    void aRolledBackJoinerLeavesAPreHireThatIsNotEmployed() {
+        doThrow(new ScimException.BadRequest(400, "invalidValue", "group is read-only", "400 invalidValue: group is read-only"))
+                .when(provisioning).addMembership("cortex", EMPLOYEE, "engineering");
+        ProcessInstance joiner = start(engineer());
+
+        decideAs("manager1", true);
+        runDueJobs(processEngine, joiner.getId());
+
+        assertThat(joiner).isEnded().hasPassed("EndEvent_RequestRolledBack");
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE)).get()
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(EmployeeStatus.PRE_HIRE))
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.employed()).isFalse());
+    }
+
     // ---- failures ----------------------------------------------------------------------------------------------
 
     @Test
@@ -648,6 +708,11 @@ class JoinerProcessTest {
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
+    }
+
+    private static EmployeeRecord jane(EmployeeStatus status, LocalDate startDate) {
+        return new EmployeeRecord(EMPLOYEE, "jane.doe@example.com", "Jane", "Doe", "Engineering", "Software Engineer",
+                "manager1", status, startDate, null);
     }
 
     private static VariableMap engineer() {

@@ -18,9 +18,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.jmlflow.approval.ApprovalRefusedException;
+import dev.jmlflow.employee.EmployeeRecord;
+import dev.jmlflow.employee.EmployeeRegistry;
+import dev.jmlflow.employee.EmployeeStatus;
+import dev.jmlflow.employee.Registries;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.provisioning.AccessFence;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.provisioning.AccountLink;
@@ -61,7 +64,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The leaver process on a lightweight engine, with the provisioning and mail services mocked. Each test is one
+ * The leaver process on a lightweight engine, with the provisioning and mail services mocked and the employee
+ * registry on H2 (this engine holds no history of the employee's joiner, as after history cleanup). Each test is one
  * path; together they cover every flow node and sequence flow of {@code leaver.bpmn} (the class fails otherwise).
  */
 @Deployment(resources = {"processes/leaver.bpmn", "forms/leaver-start.form", "forms/leaver-waiver.form",
@@ -84,6 +88,7 @@ class LeaverProcessTest {
     private final AccessFence fence = mock(AccessFence.class);
     private final Map<String, AccountLink> links = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+    private final EmployeeRegistry registry = Registries.onFreshH2();
 
     private ProcessEngine processEngine;
 
@@ -125,7 +130,8 @@ class LeaverProcessTest {
         Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
         Mocks.register("leaverResolutionGuard", new ResolutionGuard());
         Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
-                new EmployeeDirectory(processEngine.getHistoryService()), schedule));
+                registry, schedule));
+        Mocks.register("leaverEmployeeRecord", new LeaverEmployeeRecord(registry));
         Mocks.register("leaverListAccountsToDelete", new ListAccountsToDeleteDelegate(accounts));
         Mocks.register("leaverDeleteAccount", new DeleteAccountDelegate(provisioning, accounts));
         processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
@@ -184,23 +190,47 @@ class LeaverProcessTest {
 
     @Test
     void hrAndTheManagerOfRecordAreToldWhenAccessIsRemoved() {
-        // an earlier joiner of this employee named the manager
-        String joiner = processEngine.getRepositoryService().createDeployment()
-                .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
-                        .camundaHistoryTimeToLive(1).startEvent()
-                        .camundaExecutionListenerExpression("end", "${execution.setVariable('managerId', 'mgr.max')}")
-                        .endEvent(EmployeeDirectory.JOINER_DONE).done())
-                .deploy().getId();
-        try {
-            processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE);
+        registry.save(employee(EmployeeStatus.ACTIVE, "mgr.max"));
 
-            runDueJobs(startLeaver(today(), true));
-        } finally {
-            processEngine.getRepositoryService().deleteDeployment(joiner, true);
-        }
+        runDueJobs(startLeaver(today(), true));
 
         verify(notifications).notify(eq(Recipients.groups("hr").and(Recipients.users("mgr.max"))),
                 contains("Access removed: " + EMPLOYEE), contains("alpha: deactivated and verified"), eq(Optional.empty()));
+    }
+
+    @Test
+    void aScheduledLeaverLeavesTheEmployeeActiveUntilTheLastDayEnds() {
+        registry.save(employee(EmployeeStatus.ACTIVE, "mgr.max"));
+
+        startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), false);
+
+        assertThat(registry.find(EMPLOYEE)).get().extracting(EmployeeRecord::status).isEqualTo(EmployeeStatus.ACTIVE);
+    }
+
+    @Test
+    void whileAnAppIsBlockedTheEmployeeIsLeavingWithTheLastDay() {
+        registry.save(employee(EmployeeStatus.ACTIVE, "mgr.max"));
+        doThrow(new IdentityMismatchException("beta", "mismatch")).when(provisioning).deactivate("beta", EMPLOYEE);
+
+        runDueJobs(startLeaver(today(), true));
+
+        assertThat(registry.find(EMPLOYEE)).get().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(EmployeeStatus.LEAVING);
+            assertThat(e.lastDay()).isEqualTo(LocalDate.parse(today()));
+        });
+    }
+
+    @Test
+    void onceAccessIsRemovedEverywhereTheEmployeeHasLeftAndKeepsTheManagerOfRecord() {
+        registry.save(employee(EmployeeStatus.ACTIVE, "mgr.max"));
+
+        runDueJobs(startLeaver(today(), true));
+
+        assertThat(registry.find(EMPLOYEE)).get().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(EmployeeStatus.LEFT);
+            assertThat(e.lastDay()).isEqualTo(LocalDate.parse(today()));
+            assertThat(e.managerId()).isEqualTo("mgr.max");
+        });
     }
 
     @Test
@@ -286,12 +316,7 @@ class LeaverProcessTest {
     void aMoverTheLeaverStoppedDoesNotMakeItsNewManagerTheManagerOfRecord() {
         String standIns = deployJoinerAndMoverStandIns();
         try {
-            ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(100))));
-            String joiner = startStandIn("joiner", EMPLOYEE);
-            processEngine.getRuntimeService().setVariable(joiner, "managerId", "mgr.max");
-            as("mgr.max", () -> processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
-                    .processInstanceBusinessKey(EMPLOYEE).singleResult().getId()));
-            ClockUtil.reset();
+            registry.save(employee(EmployeeStatus.ACTIVE, "mgr.max"));
             processEngine.getRuntimeService().setVariable(startStandIn("mover", EMPLOYEE), "managerId", "mgr.new");
 
             runDueJobs(startLeaver(today(), true));
@@ -756,10 +781,10 @@ class LeaverProcessTest {
     private String deployJoinerAndMoverStandIns() {
         return processEngine.getRepositoryService().createDeployment()
                 .addModelInstance("joiner.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("joiner")
-                        .camundaHistoryTimeToLive(1).startEvent().userTask("approveAccess").endEvent(EmployeeDirectory.JOINER_DONE).done())
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("approveAccess").endEvent("EndEvent_AccessProvisioned").done())
                 .addModelInstance("mover.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("mover")
                         .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent().timerWithDuration("P30D")
-                        .endEvent(EmployeeDirectory.MOVER_DONE).done())
+                        .endEvent("EndEvent_ChangeApplied").done())
                 .deploy().getId();
     }
 
@@ -876,6 +901,11 @@ class LeaverProcessTest {
 
     private static String today() {
         return LocalDate.now(COMPANY_ZONE).toString();
+    }
+
+    private static EmployeeRecord employee(EmployeeStatus status, String managerId) {
+        return new EmployeeRecord(EMPLOYEE, "e1001@example.com", "Erika", "Leaver", "Engineering", "Developer",
+                managerId, status, LocalDate.of(2024, 4, 1), null);
     }
 
     private static AccountLink link(String app, LinkState state) {

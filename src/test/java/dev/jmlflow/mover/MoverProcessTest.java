@@ -20,10 +20,13 @@ import dev.jmlflow.access.AccessRules;
 import dev.jmlflow.access.LiveMemberships;
 import dev.jmlflow.access.SodRule;
 import dev.jmlflow.access.TargetGroup;
+import dev.jmlflow.employee.EmployeeRecord;
+import dev.jmlflow.employee.EmployeeRegistry;
+import dev.jmlflow.employee.EmployeeStatus;
+import dev.jmlflow.employee.Registries;
 import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.process.Schedule;
@@ -60,9 +63,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The mover process on the lightweight engine with the real rules (DMN), planner, guard and delegates, and mocked
- * provisioning, directory and mail. The employee is an engineer (Engineering, Software Engineer, manager1) holding
- * {@code coralogix:observability-viewers} and {@code cortex:engineering}. One test per path; together they cover
+ * The mover process on the lightweight engine with the real rules (DMN), planner, guard, delegates and employee
+ * registry (on H2), and mocked provisioning and mail. The employee is an engineer (Engineering, Software Engineer,
+ * manager1) holding {@code coralogix:observability-viewers} and {@code cortex:engineering}; the registry knows them,
+ * and this engine has no history of their joiner, as after history cleanup. One test per path; together they cover
  * every flow node and sequence flow of {@code mover.bpmn}. A stand-in leaver (outside the gate) gives the employee a
  * leaver that waits for the last day or is removing access.
  */
@@ -81,7 +85,7 @@ class MoverProcessTest {
 
     private final ProvisioningService provisioning = mock(ProvisioningService.class);
     private final NotificationService notifications = mock(NotificationService.class);
-    private final EmployeeDirectory directory = mock(EmployeeDirectory.class);
+    private final EmployeeRegistry registry = Registries.onFreshH2();
     /** The groups the targets hold right now: target -> groups. */
     private final Map<String, Set<String>> live = new ConcurrentHashMap<>();
     private ProcessEngine processEngine;
@@ -93,13 +97,14 @@ class MoverProcessTest {
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         ProcessTestBeans.createUsers(processEngine);
         registerPlanner(ProcessTestBeans.planner(processEngine));
-        Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, directory,
+        Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, registry,
                 new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService())));
         Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.EnsureAccount(provisioning)));
         Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.UndoAccount(provisioning)));
 
-        when(directory.find(EMPLOYEE)).thenReturn(Optional.of(new Employee(EMPLOYEE, "jane.doe@example.com", "Jane", "Doe",
-                "Engineering", "Software Engineer", "manager1")));
+        Mocks.register("moverEmployeeRecord", new MoverEmployeeRecord(registry));
+
+        registry.save(engineer(EMPLOYEE, EmployeeStatus.ACTIVE));
         live.put("coralogix", new HashSet<>(Set.of("observability-viewers")));
         live.put("cortex", new HashSet<>(Set.of("engineering")));
         when(provisioning.links(EMPLOYEE)).thenAnswer(call -> live.keySet().stream().map(MoverProcessTest::link).toList());
@@ -296,7 +301,6 @@ class MoverProcessTest {
     void onlyAnEmployeeWithAccountsFromACompletedJoinerCanMove() {
         VariableMap variables = move("Engineering", "Staff Engineer", "manager2");
         variables.put("employeeId", "E999");
-        when(directory.find("E999")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> start(variables)).isInstanceOf(NotValidException.class)
                 .hasMessageContaining("employeeId: E999 has no active accounts from a completed joiner");
@@ -321,6 +325,51 @@ class MoverProcessTest {
         assertThatThrownBy(() -> start(move("Engineering", "Staff Engineer", "manager2"))).isInstanceOf(NotValidException.class)
                 .hasMessageContaining("employeeId: E100 is leaving (leaver request " + leaver.getId()
                         + " is removing access); cancel or finish it first");
+    }
+
+    @Test
+    void aPreHireCannotMoveEvenWithAccounts() {
+        registry.saveUnlessEmployed(engineer("E200", EmployeeStatus.PRE_HIRE));
+        when(provisioning.links("E200")).thenReturn(List.of(new AccountLink("cortex", "E200", "scim-cortex",
+                "jane.doe@example.com", AccountOrigin.CREATED, LinkState.ACTIVE, Instant.now())));
+        VariableMap variables = move("Engineering", "Staff Engineer", "manager2");
+        variables.put("employeeId", "E200");
+
+        assertThatThrownBy(() -> start(variables)).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("employeeId: E200 has no active accounts from a completed joiner");
+    }
+
+    @Test
+    void theMoverTakesNamesEmailAndTheOldRoleFromTheRegistry() {
+        ProcessInstance mover = start(move("Engineering", "Staff Engineer", "manager2"));
+
+        org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().getVariables(mover.getId()))
+                .containsEntry("givenName", "Jane").containsEntry("familyName", "Doe")
+                .containsEntry("email", "jane.doe@example.com").containsEntry("previousDepartment", "Engineering")
+                .containsEntry("previousJobTitle", "Software Engineer").containsEntry("previousManagerId", "manager1");
+    }
+
+    @Test
+    void anAppliedChangeIsTheRoleOnRecord() {
+        ProcessInstance mover = start(move("Site Reliability", "Site Reliability Engineer", "manager1"));
+        runDueJobs(processEngine, mover.getId());
+
+        assertThat(mover).isEnded().hasPassed("EndEvent_ChangeApplied");
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE)).get().satisfies(e -> {
+            org.assertj.core.api.Assertions.assertThat(e.department()).isEqualTo("Site Reliability");
+            org.assertj.core.api.Assertions.assertThat(e.jobTitle()).isEqualTo("Site Reliability Engineer");
+            org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(EmployeeStatus.ACTIVE);
+        });
+    }
+
+    @Test
+    void aRejectedChangeLeavesTheOldRoleOnRecord() {
+        ProcessInstance mover = start(move("Engineering", "Staff Engineer", "manager2"));
+
+        decideAs("manager2", false);
+        runDueJobs(processEngine, mover.getId());
+
+        org.assertj.core.api.Assertions.assertThat(registry.find(EMPLOYEE)).contains(engineer(EMPLOYEE, EmployeeStatus.ACTIVE));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -363,6 +412,11 @@ class MoverProcessTest {
     private static VariableMap move(String department, String jobTitle, String managerId) {
         return Variables.putValue("employeeId", EMPLOYEE).putValue("department", department).putValue("jobTitle", jobTitle)
                 .putValue("managerId", managerId).putValue("effectiveDate", LocalDate.now(ZoneOffset.UTC).toString());
+    }
+
+    private static EmployeeRecord engineer(String employeeId, EmployeeStatus status) {
+        return new EmployeeRecord(employeeId, "jane.doe@example.com", "Jane", "Doe", "Engineering", "Software Engineer",
+                "manager1", status, LocalDate.of(2025, 1, 6), null);
     }
 
     private static AccountLink link(String target) {

@@ -1,0 +1,89 @@
+package dev.jmlflow.journey;
+
+import static dev.jmlflow.process.EngineRestClient.awaitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlflow.process.EngineRestClient;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application against three real SCIM servers, with Camunda's history of each request deleted as soon as
+ * it ends, as history cleanup does after the time to live: an engineer joins, moves and leaves, and the mover and
+ * the leaver still know who the employee is. Nothing is mocked.
+ */
+@TestPropertySource(properties = "jmlflow.targets.coginiti.assign=by-rule")
+class HistoryCleanupJourneyTest extends FullStackJourney {
+
+    private static final String EMPLOYEE = "E8101";
+
+    @BeforeEach
+    void peopleAndGroups() {
+        user("hr.hanna", "hr");
+        user("mgr.max", "managers");
+        coralogix.seedGroup("observability-viewers");
+        cortex.seedGroup("engineering");
+    }
+
+    @Test
+    void theMoverAndTheLeaverKnowTheEmployeeAfterTheHistoryOfEarlierRequestsIsDeleted() throws Exception {
+        EngineRestClient hr = as("hr.hanna");
+        String joiner = joined(hr, as("mgr.max"));
+        history.deleteHistoricProcessInstance(joiner);
+
+        // removals only: no approval needed
+        HttpResponse<String> moved = hr.start("mover", EMPLOYEE, """
+                {"employeeId": {"value": "%s"}, "department": {"value": "Site Reliability"},
+                 "jobTitle": {"value": "Site Reliability Engineer"}, "managerId": {"value": "mgr.max"},
+                 "effectiveDate": {"value": "%s"}}
+                """.formatted(EMPLOYEE, LocalDate.now()));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        String mover = id(moved);
+        awaitUntil("the mover has changed every app", () -> ended(mover));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(mover).variableName("email")
+                .singleResult().getValue()).isEqualTo("eli.engineer@example.com");
+        assertThat(groupsOf(cortex, EMPLOYEE)).isEmpty();
+        history.deleteHistoricProcessInstance(mover);
+
+        HttpResponse<String> left = hr.start("leaver", EMPLOYEE, """
+                {"employeeId": {"value": "%s", "type": "String"}, "lastDay": {"value": "%s", "type": "String"},
+                 "immediate": {"value": true, "type": "Boolean"}, "reason": {"value": "Resigned", "type": "String"}}
+                """.formatted(EMPLOYEE, LocalDate.now()));
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
+        awaitUntil("the leaver has deactivated every app", () -> history.createHistoricActivityInstanceQuery()
+                .activityId("Task_NotifyAccessRemoved").finished().count() == 1);
+        assertThat(account(coralogix, EMPLOYEE).active()).isFalse();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    private String joined(EngineRestClient hr, EngineRestClient manager) throws InterruptedException {
+        HttpResponse<String> started = hr.start("joiner", EMPLOYEE, """
+                {"employeeId": {"value": "%s"}, "givenName": {"value": "Eli"}, "familyName": {"value": "Engineer"},
+                 "email": {"value": "eli.engineer@example.com"}, "department": {"value": "Engineering"},
+                 "jobTitle": {"value": "Software Engineer"}, "managerId": {"value": "mgr.max"},
+                 "startDate": {"value": "%s"}}
+                """.formatted(EMPLOYEE, LocalDate.now()));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String joiner = id(started);
+        assertThat(manager.complete(manager.taskId(EMPLOYEE, "approveAccess"), "{\"approved\": {\"value\": true}}")
+                .statusCode()).isEqualTo(204);
+        awaitUntil("the joiner has provisioned every app", () -> ended(joiner));
+        return joiner;
+    }
+
+    private static String id(HttpResponse<String> started) {
+        try {
+            return new ObjectMapper().readTree(started.body()).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean ended(String processInstanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count() == 1;
+    }
+}
