@@ -6,12 +6,10 @@ import dev.jmlflow.employee.EmployeeStatus;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.slf4j.Logger;
@@ -108,9 +106,8 @@ public class EmployeeHistoryImport {
     }
 
     private boolean passed(HistoricProcessInstance instance, String activityId) {
-        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).activityId(activityId).finished().list();
-        return !activities.isEmpty();
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .finished().count() > 0;
     }
 
     private Map<String, Object> variables(HistoricProcessInstance instance) {
