@@ -6,7 +6,7 @@ import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.access.RequestedGroups;
 import dev.jmlflow.access.TargetGroup;
 import dev.jmlflow.leaver.ScheduledLeavers;
-import dev.jmlflow.process.EmployeeDirectory;
+import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.process.FormCheck;
 import dev.jmlflow.process.Schedule;
 import dev.jmlflow.provisioning.AccountLink;
@@ -36,15 +36,15 @@ public class JoinerStartValidation implements ExecutionListener {
     private final AccessPlanner planner;
     private final ScheduledLeavers leavers;
     private final ProvisioningService provisioning;
-    private final EmployeeDirectory directory;
+    private final EmployeeRegistry registry;
 
     public JoinerStartValidation(Schedule schedule, AccessPlanner planner, ScheduledLeavers leavers,
-            ProvisioningService provisioning, EmployeeDirectory directory) {
+            ProvisioningService provisioning, EmployeeRegistry registry) {
         this.schedule = schedule;
         this.planner = planner;
         this.leavers = leavers;
         this.provisioning = provisioning;
-        this.directory = directory;
+        this.registry = registry;
     }
 
     @Override
@@ -90,9 +90,9 @@ public class JoinerStartValidation implements ExecutionListener {
         }
     }
 
-    /** The userName on record, with the names of the person's last completed joiner when there is one. */
+    /** The userName on record, with the names the employee registry holds for them. */
     private String person(String employeeId, String userName) {
-        return userName + directory.find(employeeId)
+        return userName + registry.find(employeeId)
                 .map(e -> Stream.of(e.givenName(), e.familyName()).filter(Objects::nonNull).collect(Collectors.joining(" ")))
                 .filter(name -> !name.isBlank()).map(name -> " (" + name + ")").orElse("");
     }

@@ -23,7 +23,6 @@ import dev.jmlflow.employee.Registries;
 import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.process.EmployeeDirectory;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.process.Schedule;
@@ -92,7 +91,7 @@ class JoinerProcessTest {
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
         Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
                 new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService()), provisioning,
-                new EmployeeDirectory(processEngine.getHistoryService())));
+                registry));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
         Mocks.register("joinerEmployeeRecord", new JoinerEmployeeRecord(registry));
@@ -503,7 +502,7 @@ class JoinerProcessTest {
     @Test
     void aRolledBackJoinerLeavesAPreHireThatIsNotEmployed() {
         doThrow(new ScimException.BadRequest(400, "invalidValue", "group is read-only", "400 invalidValue: group is read-only"))
-                .when(provisioning).addMembership("cortex", EMPLOYEE, "engineering");
+                .when(provisioning).addMembership("cortex", EMPLOYEE, "jane.doe@example.com", "engineering");
         ProcessInstance joiner = start(engineer());
 
         decideAs("manager1", true);
