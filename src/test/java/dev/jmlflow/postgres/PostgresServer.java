@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  * a temp folder, listen on 127.0.0.1 on a free port with password authentication, stop by PID, delete the folder.
  * PostgreSQL refuses to run as root, so under root every server command runs as the {@code postgres} system user.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String DATABASE = "jmlflow";
-    static final String USER = "jmlflow";
+    public static final String DATABASE = "jmlflow";
+    public static final String USER = "jmlflow";
 
     private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
 
@@ -59,7 +59,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Starts a server, or fails (never skips) with what to install when the binaries are missing. */
-    static PostgresServer start() {
+    public static PostgresServer start() {
         Path bin = findBinaries();
         try {
             return new PostgresServer(bin);
@@ -71,11 +71,11 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return url(DATABASE);
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
