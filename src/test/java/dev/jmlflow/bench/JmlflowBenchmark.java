@@ -316,7 +316,14 @@ class JmlflowBenchmark {
         List<Future<Long>> submissions = new ArrayList<>();
         Thread keeper = new Thread(() -> {
             while (!stop.get()) {
-                running.set(driver.runningJoiners());
+                try {
+                    running.set(driver.runningJoiners());
+                } catch (IllegalStateException e) {
+                    // a slow answer must not end the load; the leavers record how many joiners really ran
+                    log("load keeper: " + e.getMessage());
+                    sleepQuietly(200);
+                    continue;
+                }
                 long deficit = settings.load() - running.get() - pending.get();
                 for (int i = 0; i < deficit; i++) {
                     pending.incrementAndGet();
