@@ -111,6 +111,12 @@ final class JmlflowDriver {
         return finished - provisioned;
     }
 
+    /** Leavers that have done all their SCIM work (groups removed too) and mailed "access removed". */
+    long leaversDone() {
+        return admin.get("/engine-rest/history/activity-instance/count?activityId=Task_NotifyAccessRemoved&finished=true")
+                .path("count").asLong();
+    }
+
     long runningJoiners() {
         return admin.get("/engine-rest/process-instance/count?processDefinitionKey=joiner").path("count").asLong();
     }
