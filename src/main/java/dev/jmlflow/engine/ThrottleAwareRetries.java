@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 /**
  * Makes throttling and quarantine job timing (see {@link RetryTiming}): the one place where Retry-After, a
  * client-side rate-limit wait and an OPEN circuit breaker become a job's next due date. Also used by the
- * process-test engine ({@code camunda.cfg.xml}), which is why it has a no-argument constructor with the defaults.
+ * process-test engine ({@code process-test-engine.cfg.xml}), which is why it has a no-argument constructor with the defaults.
  */
 public class ThrottleAwareRetries extends AbstractProcessEnginePlugin {
 

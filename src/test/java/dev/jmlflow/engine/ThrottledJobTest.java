@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ThrottledJobTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource(dev.jmlflow.process.FullProcessCoverage.ENGINE_CONFIGURATION).build();
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final int CYCLE_RETRIES = 10;

@@ -87,9 +87,8 @@ class HistoryCleanupJourneyTest extends FullStackJourney {
     }
 
     /**
-     * The first engine lookup of {@code /engine-rest} in a JVM also initialises the engines of the classpath's
-     * camunda.cfg.xml (the process tests' engine), which on a loaded machine outlasts the client's 30 s timeout; a
-     * read absorbs it, because unlike a start it may be repeated.
+     * The first request of {@code /engine-rest} in a JVM is slow on a loaded machine (Jersey and the engine warm
+     * up); a read absorbs it, because unlike a start it may be repeated.
      */
     private static void answering(EngineRestClient client) throws InterruptedException {
         awaitUntil("the REST API answers", () -> {

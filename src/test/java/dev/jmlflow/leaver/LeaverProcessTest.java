@@ -25,6 +25,7 @@ import dev.jmlflow.employee.Registries;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.provisioning.AccessFence;
+import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
@@ -74,6 +75,7 @@ class LeaverProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource(FullProcessCoverage.ENGINE_CONFIGURATION)
             .assertClassCoverageAtLeast(1.0)
             .excludeProcessDefinitionKeys("joiner", "mover")
             .build();

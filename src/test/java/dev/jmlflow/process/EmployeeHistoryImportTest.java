@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EmployeeHistoryImportTest {
 
-    /** The engine of camunda.cfg.xml records coverage; the stand-ins are left out of the report. */
+    /** The process tests' engine records coverage; the stand-ins are left out of the report. */
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = FullProcessCoverage.engine(EmployeeHistoryImportTest.class,
             "joiner", "mover", "leaver");

@@ -34,6 +34,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FullProcessCoverage implements AfterAllCallback {
 
+    /**
+     * The process tests' engine. Not named {@code camunda.cfg.xml}: Camunda's REST API initialises every engine that
+     * file declares on its first request, so the Spring Boot tests would build a second engine in their JVM.
+     */
+    public static final String ENGINE_CONFIGURATION = "process-test-engine.cfg.xml";
+
     private final Path reportDirectory;
 
     private FullProcessCoverage(Path reportDirectory) {
@@ -50,7 +56,7 @@ public final class FullProcessCoverage implements AfterAllCallback {
      * processes of {@code standInKeys} (test stand-ins of other processes) are left out of the report and the gate.
      */
     public static ProcessEngineCoverageExtension engine(Class<?> testClass, String... standInKeys) {
-        return ProcessEngineCoverageExtension.builder().reportDirectory(reportDirectoryOf(testClass).toString())
+        return ProcessEngineCoverageExtension.builder().configurationResource(ENGINE_CONFIGURATION).reportDirectory(reportDirectoryOf(testClass).toString())
                 .excludeProcessDefinitionKeys(standInKeys).build();
     }
 
