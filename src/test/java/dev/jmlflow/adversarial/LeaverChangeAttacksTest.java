@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeaverChangeAttacksTest extends AttackerJourney {
 
     private static final String HR = "hr.hedy";
+    /** A second HR user: the requester of a leaver may not change it (four eyes), so that refusal cannot hide these. */
+    private static final String OTHER_HR = "hr.henrik";
     private static final String EMPLOYEE = "E5301";
 
     private String leaverId;
@@ -28,6 +30,7 @@ class LeaverChangeAttacksTest extends AttackerJourney {
     @BeforeEach
     void aScheduledLeaver() throws InterruptedException {
         user(HR, "hr");
+        user(OTHER_HR, "hr");
         engineRestIsUp(HR);
         if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(EMPLOYEE).count() == 0) {
             provisioning.ensureUser("cortex", new Employee(EMPLOYEE, "lia.later@example.com", "Lia", "Later", "Finance",
@@ -42,7 +45,7 @@ class LeaverChangeAttacksTest extends AttackerJourney {
 
     private HttpResponse<String> send(String method, String path, String body) {
         AppHttp app = new AppHttp(port);
-        return app.send(app.request("/api/leavers/" + EMPLOYEE + path).header("Authorization", AppHttp.basic(HR, PASSWORD))
+        return app.send(app.request("/api/leavers/" + EMPLOYEE + path).header("Authorization", AppHttp.basic(OTHER_HR, PASSWORD))
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -95,8 +95,8 @@ class JoinerJourneyTest extends FullStackJourney {
                  "startDate": {"value": "%s"}, "requestedGroups": {"value": "cortex:service-owners"}}
                 """.formatted(EXISTING, LocalDate.now()));
 
-        assertThat(typo.statusCode()).as(typo.body()).isNotEqualTo(200);
-        assertThat(typo.body()).contains("employeeId: " + EXISTING + " already belongs to rita.present@example.com");
+        assertThat(typo.statusCode()).as(typo.body()).isEqualTo(400);
+        assertThat(typo.body()).contains("Employee ID: " + EXISTING + " already belongs to rita.present@example.com");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(EXISTING).count()).isZero();
         assertThat(servers()).isEqualTo(serversBefore);
         assertThat(groupsOf(cortex, EXISTING)).containsExactly("engineering");

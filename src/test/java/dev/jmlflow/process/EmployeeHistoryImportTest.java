@@ -140,7 +140,8 @@ class EmployeeHistoryImportTest {
 
     private void joiner(String endEvent, String managerId) {
         ClockUtil.setCurrentTime(Date.from(JOINED));
-        deploy(Bpmn.createExecutableProcess("joiner").camundaHistoryTimeToLive(180).startEvent().endEvent(endEvent).done());
+        deploy(Bpmn.createExecutableProcess("joiner").camundaHistoryTimeToLive(180).startEvent().camundaFormRef("joiner-start")
+                .camundaFormRefBinding("deployment").endEvent(endEvent).done(), "joiner-start");
         processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE, Variables.putValue("employeeId", EMPLOYEE)
                 .putValue("givenName", "Ada").putValue("familyName", "Lovelace").putValue("email", "ada@example.com")
                 .putValue("department", "Engineering").putValue("jobTitle", "Software Engineer")
@@ -149,7 +150,8 @@ class EmployeeHistoryImportTest {
 
     private void mover(String endEvent, Duration afterJoining, String managerId) {
         ClockUtil.setCurrentTime(Date.from(JOINED.plus(afterJoining)));
-        deploy(Bpmn.createExecutableProcess("mover").camundaHistoryTimeToLive(180).startEvent().endEvent(endEvent).done());
+        deploy(Bpmn.createExecutableProcess("mover").camundaHistoryTimeToLive(180).startEvent().camundaFormRef("mover-start")
+                .camundaFormRefBinding("deployment").endEvent(endEvent).done(), "mover-start");
         processEngine.getRuntimeService().startProcessInstanceByKey("mover", EMPLOYEE, Map.of("employeeId", EMPLOYEE,
                 "department", "Site Reliability", "jobTitle", "SRE Lead", "managerId", managerId));
     }
@@ -157,18 +159,21 @@ class EmployeeHistoryImportTest {
     /** A leaver that passed {@code passed} in order and waits at {@code waitingAt}. */
     private void leaver(String waitingAt, String... passed) {
         ClockUtil.setCurrentTime(Date.from(JOINED.plus(Duration.ofDays(100))));
-        AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess("leaver").camundaHistoryTimeToLive(180).startEvent();
+        AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess("leaver").camundaHistoryTimeToLive(180).startEvent()
+                .camundaFormRef("leaver-start").camundaFormRefBinding("deployment");
         for (String activity : passed) {
             builder = builder.manualTask(activity);
         }
-        deploy(builder.userTask(waitingAt).endEvent().done());
+        deploy(builder.userTask(waitingAt).endEvent().done(), "leaver-start");
         processEngine.getRuntimeService().startProcessInstanceByKey("leaver", EMPLOYEE,
                 Map.of("employeeId", EMPLOYEE, "lastDay", "2026-06-30"));
     }
 
-    private void deploy(BpmnModelInstance model) {
+    /** Deployed with the real start form, which is what a start may set (the request guards refuse anything else). */
+    private void deploy(BpmnModelInstance model, String startForm) {
         deployments.add(processEngine.getRepositoryService().createDeployment()
                 .addModelInstance(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-                        .iterator().next().getId() + ".bpmn", model).deploy().getId());
+                        .iterator().next().getId() + ".bpmn", model)
+                .addClasspathResource("forms/" + startForm + ".form").deploy().getId());
     }
 }
