@@ -31,7 +31,7 @@ final class Lookups {
     /** The one user whose userName equals {@code userName} (case-insensitively), or empty when there is none. */
     static Optional<ScimUser> userByName(Target target, String employeeId, String userName) {
         ScimFilter filter = ScimFilter.eq("userName", userName);
-        if (target.dialect().clientSideFiltering()) {
+        if (target.dialect().capabilities().lookup().readsEveryPage()) {
             List<ScimUser> all = collect(target, "user lookup", (start) -> target.api().findUsers(filter, start, PAGE_SIZE), ScimUser::id);
             return single(target, employeeId, all.stream().filter(u -> sameUserName(u.userName(), userName)).toList());
         }
@@ -60,7 +60,7 @@ final class Lookups {
     static Optional<ScimUser> relocated(Target target, AccountLink link) {
         Map<String, ScimUser> found = new LinkedHashMap<>();
         userByName(target, link.employeeId(), link.userName()).ifPresent(u -> found.put(u.id(), u));
-        if (target.dialect().storesExternalId()) {
+        if (target.dialect().capabilities().storesExternalId()) {
             usersByExternalId(target, link.employeeId()).forEach(u -> found.put(String.valueOf(u.id()), u));
         }
         if (found.isEmpty()) {
@@ -144,7 +144,7 @@ final class Lookups {
                 }
                 return all;
             }
-            if (!target.dialect().pagingReliable()) {
+            if (!target.dialect().capabilities().pagingReliable()) {
                 throw new IdentityMismatchException(target.name(), what + " returned a partial list ("
                         + all.size() + " of " + page.totalResults() + ") and paging is not reliable on this target");
             }

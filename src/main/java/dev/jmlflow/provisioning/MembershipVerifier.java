@@ -105,7 +105,7 @@ final class MembershipVerifier {
         }
 
         private Membership filtered() {
-            if (target.dialect().clientSideFiltering() || !target.capabilities().filterSafe()) {
+            if (!target.dialect().capabilities().lookup().filtersMembers() || !target.capabilities().filterSafe()) {
                 return Membership.UNKNOWN;
             }
             try {

@@ -12,9 +12,9 @@ import dev.jmlflow.scim.ScimFilter;
 import dev.jmlflow.scim.ScimGroup;
 import dev.jmlflow.scim.ScimSchemas;
 import dev.jmlflow.scim.ScimUser;
-import dev.jmlflow.target.Dialect;
 import dev.jmlflow.target.Target;
 import dev.jmlflow.target.TargetRegistry;
+import dev.jmlflow.target.WriteStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -144,7 +145,7 @@ public class ProvisioningService {
             groups.resources().stream().filter(g -> g.hasMember(link.scimId())).map(ScimGroup::displayName).forEach(names::add);
             start += groups.resources().size();
             if (groups.resources().isEmpty() || groups.totalResults() == null || start > groups.totalResults()
-                    || !t.dialect().pagingReliable()) {
+                    || !t.dialect().capabilities().pagingReliable()) {
                 return names;
             }
         }
@@ -155,20 +156,7 @@ public class ProvisioningService {
     public void updateAttributes(String target, Employee employee) {
         Target t = targets.get(target);
         AccountLink link = requireLink(t, employee.employeeId());
-        if (t.updateStyle() == Dialect.UpdateStyle.PUT) {
-            ObjectNode doc = verifiedDocument(t, link);
-            ObjectNode changed = doc.deepCopy();
-            applyAttributes(changed, employee);
-            if (!changed.equals(doc)) {
-                t.api().replaceUserDocument(link.scimId(), withoutReadOnly(changed));
-            }
-        } else {
-            ScimUser current = verifiedUser(t, link);
-            List<PatchOperation> ops = attributeChanges(current, employee);
-            if (!ops.isEmpty()) {
-                t.api().patchUser(link.scimId(), new PatchRequest(List.of(ScimSchemas.PATCH_OP), ops));
-            }
-        }
+        t.writeStrategy().update(t.api(), link.scimId(), current(t, link), attributes(employee));
         links.save(withState(link, link.state()));
     }
 
@@ -193,7 +181,7 @@ public class ProvisioningService {
             links.save(withState(current, LinkState.DEACTIVATED));
             return;
         }
-        setActive(t, current, false, t.updateStyle());
+        setActive(t, current, false, t.writeStrategy());
         links.save(withState(current, LinkState.DEACTIVATED));
     }
 
@@ -211,7 +199,7 @@ public class ProvisioningService {
         AccountLink link = requireLink(t, employeeId);
         ScimUser user = verifiedUser(t, link);
         if (!user.isActive()) {
-            setActive(t, link, true, reactivateStyle(t));
+            setActive(t, link, true, t.reactivateStrategy());
         }
         links.save(withState(link, LinkState.ACTIVE));
     }
@@ -316,7 +304,7 @@ public class ProvisioningService {
             links.save(verified);
             return Optional.of(verified);
         }
-        setActive(t, link, true, reactivateStyle(t));
+        setActive(t, link, true, t.reactivateStrategy());
         AccountLink rehired = new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(),
                 link.state() == LinkState.ACTIVE ? link.origin() : AccountOrigin.REACTIVATED, LinkState.ACTIVE, now());
         links.save(rehired);
@@ -368,7 +356,7 @@ public class ProvisioningService {
         AccountLink link = new AccountLink(t.name(), employee.employeeId(), user.id(), employee.userName(), origin,
                 LinkState.ACTIVE, now());
         if (!user.isActive()) {
-            setActive(t, link, true, reactivateStyle(t));
+            setActive(t, link, true, t.reactivateStrategy());
             link = new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(),
                     ourCreate ? AccountOrigin.CREATED : AccountOrigin.REACTIVATED, LinkState.ACTIVE, now());
         }
@@ -420,7 +408,7 @@ public class ProvisioningService {
                 LinkState.ACTIVE, now());
         String outcome;
         try {
-            setActive(t, link, false, t.updateStyle());
+            setActive(t, link, false, t.writeStrategy());
             link = withState(link, LinkState.DEACTIVATED);
             outcome = "it was deactivated";
         } catch (ProvisioningException | ScimException | RetryLaterException e) {
@@ -448,7 +436,7 @@ public class ProvisioningService {
         if (user.externalId() != null) {
             return user.externalId().equals(employeeId);
         }
-        return !t.dialect().storesExternalId() && ourCreate;
+        return !t.dialect().capabilities().storesExternalId() && ourCreate;
     }
 
     private static ScimUser newUser(Employee e) {
@@ -475,7 +463,7 @@ public class ProvisioningService {
         if (add) {
             links.admitWrite(t.name(), employeeId);
         }
-        if (!t.dialect().groupPatch()) {
+        if (!t.dialect().capabilities().groupPatch()) {
             replaceMembers(t, check, group.id(), link.scimId(), add);
             return;
         }
@@ -591,7 +579,7 @@ public class ProvisioningService {
         if (!Lookups.sameUserName(user.userName(), link.userName())) {
             problems.add("its userName is no longer the employee's");
         }
-        if (user.externalId() != null ? !user.externalId().equals(link.employeeId()) : t.dialect().storesExternalId()) {
+        if (user.externalId() != null ? !user.externalId().equals(link.employeeId()) : t.dialect().capabilities().storesExternalId()) {
             problems.add("its externalId is not the employee id");
         }
         if (!problems.isEmpty()) {
@@ -600,22 +588,17 @@ public class ProvisioningService {
         }
     }
 
-    private static Dialect.UpdateStyle reactivateStyle(Target t) {
-        return t.dialect().reactivateStyle() == Dialect.UpdateStyle.PUT ? Dialect.UpdateStyle.PUT : t.updateStyle();
+    /** The account as the target shows it, identity verified, read as the write strategy needs it. */
+    private WriteStrategy.CurrentUser current(Target t, AccountLink link) {
+        return new WriteStrategy.CurrentUser(() -> verifiedUser(t, link), () -> verifiedDocument(t, link));
     }
 
     /** Writes {@code active} and reads it back until the target shows it; a transient error otherwise. */
-    private void setActive(Target t, AccountLink link, boolean active, Dialect.UpdateStyle style) {
+    private void setActive(Target t, AccountLink link, boolean active, WriteStrategy strategy) {
         if (active) {
             links.admitWrite(t.name(), link.employeeId());
         }
-        if (style == Dialect.UpdateStyle.PUT) {
-            ObjectNode doc = verifiedDocument(t, link);
-            doc.put("active", active);
-            t.api().replaceUserDocument(link.scimId(), withoutReadOnly(doc));
-        } else {
-            t.api().patchUser(link.scimId(), PatchRequest.of(PatchOperation.replace("active", active)));
-        }
+        strategy.replace(t.api(), link.scimId(), current(t, link), Map.of("active", active));
         Duration delay = properties.readBackDelay();
         for (int i = 0; i < properties.readBackAttempts(); i++) {
             if (i > 0) {
@@ -631,57 +614,26 @@ public class ProvisioningService {
                 + " does not show active=" + active + " yet after " + properties.readBackAttempts() + " reads", null);
     }
 
-    private static List<PatchOperation> attributeChanges(ScimUser current, Employee e) {
-        List<PatchOperation> ops = new ArrayList<>();
-        ScimUser.Name name = current.name();
-        if (e.givenName() != null && !e.givenName().equals(name == null ? null : name.givenName())) {
-            ops.add(PatchOperation.replace("name.givenName", e.givenName()));
-        }
-        if (e.familyName() != null && !e.familyName().equals(name == null ? null : name.familyName())) {
-            ops.add(PatchOperation.replace("name.familyName", e.familyName()));
-        }
-        String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
-        if (!displayName.isEmpty() && !displayName.equals(current.displayName())) {
-            ops.add(PatchOperation.replace("displayName", displayName));
-        }
-        if (e.jobTitle() != null && !e.jobTitle().equals(current.title())) {
-            ops.add(PatchOperation.replace("title", e.jobTitle()));
-        }
-        if (e.department() != null && !e.department().equals(current.enterprise() == null ? null : current.enterprise().department())) {
-            ops.add(PatchOperation.replace(DEPARTMENT_PATH, e.department()));
-        }
-        return ops;
-    }
-
-    /** The same changes on a whole document, keeping every attribute jmlflow does not model. */
-    private static void applyAttributes(ObjectNode doc, Employee e) {
-        ObjectNode name = doc.has("name") && doc.get("name").isObject() ? (ObjectNode) doc.get("name") : doc.putObject("name");
+    /** The attributes jmlflow keeps in line, by SCIM path; what the employee record leaves empty is not touched. */
+    private static Map<String, Object> attributes(Employee e) {
+        Map<String, Object> values = new LinkedHashMap<>();
         if (e.givenName() != null) {
-            name.put("givenName", e.givenName());
+            values.put("name.givenName", e.givenName());
         }
         if (e.familyName() != null) {
-            name.put("familyName", e.familyName());
+            values.put("name.familyName", e.familyName());
         }
         String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
         if (!displayName.isEmpty()) {
-            doc.put("displayName", displayName);
+            values.put("displayName", displayName);
         }
         if (e.jobTitle() != null) {
-            doc.put("title", e.jobTitle());
+            values.put("title", e.jobTitle());
         }
         if (e.department() != null) {
-            ObjectNode enterprise = doc.has(ScimSchemas.ENTERPRISE_USER) && doc.get(ScimSchemas.ENTERPRISE_USER).isObject()
-                    ? (ObjectNode) doc.get(ScimSchemas.ENTERPRISE_USER) : doc.putObject(ScimSchemas.ENTERPRISE_USER);
-            enterprise.put("department", e.department());
+            values.put(DEPARTMENT_PATH, e.department());
         }
-    }
-
-    /** {@code meta} and {@code groups} are read-only; sending them back in a PUT is refused by strict servers. */
-    private static ObjectNode withoutReadOnly(ObjectNode doc) {
-        ObjectNode copy = doc.deepCopy();
-        copy.remove("meta");
-        copy.remove("groups");
-        return copy;
+        return values;
     }
 
     private void validate(Target t, Employee e) {

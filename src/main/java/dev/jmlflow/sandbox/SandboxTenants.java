@@ -3,6 +3,7 @@ package dev.jmlflow.sandbox;
 import java.util.List;
 
 import dev.jmlflow.sandbox.scimserver.Profile;
+import dev.jmlflow.target.Dialect;
 
 /**
  * The three sandbox apps, named like the real ones so that the birthright rules (processes/birthright-access.dmn)
@@ -14,9 +15,9 @@ final class SandboxTenants {
     }
 
     static final List<Tenant> ALL = List.of(
-            new Tenant("coralogix", Profile.CORALOGIX, List.of("observability-viewers", "observability-admins")),
-            new Tenant("cortex", Profile.CORTEX, List.of("engineering", "service-owners")),
-            new Tenant("coginiti", Profile.COGINITI, List.of("analysts", "data-admins")));
+            new Tenant("coralogix", Profile.imitating(Dialect.CORALOGIX), List.of("observability-viewers", "observability-admins")),
+            new Tenant("cortex", Profile.imitating(Dialect.CORTEX), List.of("engineering", "service-owners")),
+            new Tenant("coginiti", Profile.imitating(Dialect.COGINITI), List.of("analysts", "data-admins")));
 
     private SandboxTenants() {
     }

@@ -44,11 +44,7 @@ public class CapabilityProbe {
         } catch (ScimException e) {
             return failed(target, now, "/ServiceProviderConfig: " + describe(e));
         }
-        boolean patch = switch (target.dialect()) {
-            case CORALOGIX, CORTEX -> true;
-            case COGINITI -> false;
-            case GENERIC -> config == null || config.patchSupported();
-        };
+        boolean patch = target.dialect().capabilities().patch().supported(config);
         boolean etag = config != null && config.etagSupported();
         ListResponse<ScimUser> canary;
         try {

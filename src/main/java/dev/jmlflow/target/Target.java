@@ -73,12 +73,18 @@ public final class Target {
         return capabilities;
     }
 
-    /** How attributes and deactivation are written: the dialect's way, or PUT for a generic server without PATCH. */
-    public Dialect.UpdateStyle updateStyle() {
-        if (dialect == Dialect.GENERIC && !capabilities().patchSupported()) {
-            return Dialect.UpdateStyle.PUT;
-        }
-        return dialect.updateStyle();
+    /** How attributes and deactivation are written: the dialect's way, or PUT where an advertising server has no PATCH. */
+    public WriteStrategy writeStrategy() {
+        return withoutAdvertisedPatch() ? WriteStrategy.PUT : dialect.capabilities().write();
+    }
+
+    /** How {@code active=true} is written again: as other writes, unless the dialect reactivates only by PUT. */
+    public WriteStrategy reactivateStrategy() {
+        return dialect.capabilities().reactivate() == WriteStrategy.PUT ? WriteStrategy.PUT : writeStrategy();
+    }
+
+    private boolean withoutAdvertisedPatch() {
+        return dialect.capabilities().patch() == PatchSupport.ADVERTISED && !capabilities().patchSupported();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One configured SCIM app, bound from {@code jmlflow.targets.<name>}. Either {@code base-url} or, for
@@ -40,7 +41,7 @@ public record TargetSettings(Dialect dialect, URI baseUrl, String region, String
         if (baseUrl != null) {
             return baseUrl;
         }
-        return Dialect.coralogixRegion(region).orElseThrow(() -> new IllegalStateException("no base URL"));
+        return dialect.region(region).orElseThrow(() -> new IllegalStateException("no base URL"));
     }
 
     /** Every problem with this target's settings, each naming the key to fix; empty when it is usable. */
@@ -49,23 +50,27 @@ public record TargetSettings(Dialect dialect, URI baseUrl, String region, String
         String env = "JMLFLOW_TARGETS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
         List<String> problems = new ArrayList<>();
         if (dialect == null) {
-            problems.add(key + "dialect is missing; use one of coralogix, cortex, coginiti, generic");
+            problems.add(key + "dialect is missing; use one of " + Dialect.configNames());
         }
         if (token == null || token.isBlank()) {
             problems.add(key + "token is missing; set it, e.g. through the environment variable " + env + "TOKEN"
-                    + (dialect == Dialect.CORALOGIX ? " (the dedicated SCIM token from Settings > SCIM, not an API key)" : ""));
+                    + (dialect == null ? "" : dialect.capabilities().tokenHint()));
         }
         if (baseUrl != null && region != null) {
             problems.add(key + "base-url and " + key + "region are both set; set only one");
         } else if (baseUrl == null && region == null) {
-            problems.add(key + "base-url is missing" + (dialect == Dialect.CORALOGIX
-                    ? "; set it or " + key + "region (one of " + Dialect.coralogixRegionNames() + ")" : ""));
+            problems.add(key + "base-url is missing" + (dialect != null && dialect.capabilities().usesRegions()
+                    ? "; set it or " + key + "region (one of " + dialect.regionNames() + ")" : ""));
         } else if (region != null) {
-            if (dialect != null && !dialect.usesRegions()) {
-                problems.add(key + "region is only understood by the coralogix dialect; set " + key + "base-url instead");
-            } else if (Dialect.coralogixRegion(region).isEmpty()) {
-                problems.add(key + "region '" + region + "' is not a Coralogix region; use one of "
-                        + Dialect.coralogixRegionNames());
+            // without a dialect (reported above) the region is checked against the regional dialects
+            Dialect regional = dialect != null ? dialect : Dialect.regional().get(0);
+            if (!regional.capabilities().usesRegions()) {
+                problems.add(key + "region is only understood by the " + Dialect.regional().stream()
+                        .map(Dialect::configName).collect(Collectors.joining(", ")) + " dialect; set " + key
+                        + "base-url instead");
+            } else if (regional.region(region).isEmpty()) {
+                problems.add(key + "region '" + region + "' is not a " + regional.vendorName() + " region; use one of "
+                        + regional.regionNames());
             }
         } else {
             urlProblem(baseUrl).ifPresent(p -> problems.add(key + "base-url " + p));

@@ -1,5 +1,6 @@
 package dev.jmlflow.journey;
 
+import dev.jmlflow.target.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlflow.process.EngineRestClient;
@@ -40,11 +41,11 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class FullStackJourney {
 
     @RegisterExtension
-    protected static final ScimSdkPeer coralogix = ScimSdkPeer.withProfile(Profile.CORALOGIX);
+    protected static final ScimSdkPeer coralogix = ScimSdkPeer.withProfile(Profile.imitating(Dialect.CORALOGIX));
     @RegisterExtension
-    protected static final ScimSdkPeer cortex = ScimSdkPeer.withProfile(Profile.CORTEX);
+    protected static final ScimSdkPeer cortex = ScimSdkPeer.withProfile(Profile.imitating(Dialect.CORTEX));
     @RegisterExtension
-    protected static final ScimSdkPeer coginiti = ScimSdkPeer.withProfile(Profile.COGINITI);
+    protected static final ScimSdkPeer coginiti = ScimSdkPeer.withProfile(Profile.imitating(Dialect.COGINITI));
 
     /** Target name -> its server; each target's dialect is its name. */
     protected static final Map<String, ScimSdkPeer> APPS = Map.of("coralogix", coralogix, "cortex", cortex, "coginiti", coginiti);

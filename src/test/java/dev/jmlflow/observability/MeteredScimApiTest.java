@@ -1,5 +1,6 @@
 package dev.jmlflow.observability;
 
+import dev.jmlflow.target.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class MeteredScimApiTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SandboxScimServer server = SandboxScimServer.start(SandboxScimServer.Options.onFreePort(
-            new TenantOptions("cortex", "token-for-metrics-test", Profile.CORTEX)));
+            new TenantOptions("cortex", "token-for-metrics-test", Profile.imitating(Dialect.CORTEX))));
     private final ScimApi api = MeteredScimApi.wrap(
             ScimClients.create(ScimClientConfig.of(server.baseUrl("cortex"), () -> "token-for-metrics-test")), "cortex", registry);
 

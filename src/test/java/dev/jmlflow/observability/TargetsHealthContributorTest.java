@@ -28,8 +28,8 @@ import org.springframework.boot.actuate.health.Status;
 class TargetsHealthContributorTest {
 
     private final SandboxScimServer server = SandboxScimServer.start(SandboxScimServer.Options.onFreePort(
-            new TenantOptions("cortex", "cortex-token", Profile.CORTEX),
-            new TenantOptions("coginiti", "coginiti-token", Profile.COGINITI)));
+            new TenantOptions("cortex", "cortex-token", Profile.imitating(Dialect.CORTEX)),
+            new TenantOptions("coginiti", "coginiti-token", Profile.imitating(Dialect.COGINITI))));
     private final Target cortex = target("cortex", Dialect.CORTEX, "cortex-token");
     private final Target coginiti = target("coginiti", Dialect.COGINITI, "coginiti-token");
     private final TargetsHealthContributor health = new TargetsHealthContributor(

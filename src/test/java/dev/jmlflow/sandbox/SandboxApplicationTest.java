@@ -85,7 +85,7 @@ class SandboxApplicationTest {
     @Test
     void sandboxTargetsImitateTheirVendorsUpdateStyle() {
         assertThat(SandboxTenants.ALL).extracting(SandboxTenants.Tenant::profile)
-                .containsExactly(Profile.CORALOGIX, Profile.CORTEX, Profile.COGINITI);
+                .containsExactly(Profile.imitating(Dialect.CORALOGIX), Profile.imitating(Dialect.CORTEX), Profile.imitating(Dialect.COGINITI));
         assertThat(targets.get("coralogix").refreshCapabilities().patchSupported()).isTrue();
         assertThat(targets.get("coginiti").refreshCapabilities().patchSupported()).isFalse();
     }

@@ -31,7 +31,7 @@ class CircuitBreakerTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     private final SandboxScimServer server = SandboxScimServer.start(SandboxScimServer.Options.onFreePort(
-            new TenantOptions("cortex", "cortex-token", Profile.CORTEX)));
+            new TenantOptions("cortex", "cortex-token", Profile.imitating(Dialect.CORTEX))));
     private final BreakerStore store = BreakerFixtures.inMemoryStore();
     private final MutableClock clock = new MutableClock();
     private final List<String> alerts = new ArrayList<>();

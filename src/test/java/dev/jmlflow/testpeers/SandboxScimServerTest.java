@@ -1,5 +1,6 @@
 package dev.jmlflow.testpeers;
 
+import dev.jmlflow.target.Dialect;
 import dev.jmlflow.sandbox.scimserver.Profile;
 import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
 import dev.jmlflow.sandbox.scimserver.StoredUser;
@@ -26,9 +27,9 @@ class SandboxScimServerTest {
     @BeforeAll
     static void start() {
         server = SandboxScimServer.start(SandboxScimServer.Options.onFreePort(
-            new TenantOptions("coralogix", CORALOGIX_TOKEN, Profile.CORALOGIX, List.of("Engineering", "Admins")),
-            new TenantOptions("coginiti", COGINITI_TOKEN, Profile.COGINITI),
-            new TenantOptions("lenient", LENIENT_TOKEN, Profile.LENIENT)));
+            new TenantOptions("coralogix", CORALOGIX_TOKEN, Profile.imitating(Dialect.CORALOGIX), List.of("Engineering", "Admins")),
+            new TenantOptions("coginiti", COGINITI_TOKEN, Profile.imitating(Dialect.COGINITI)),
+            new TenantOptions("lenient", LENIENT_TOKEN, TestProfiles.LENIENT)));
     }
 
     @AfterAll
@@ -170,7 +171,7 @@ class SandboxScimServerTest {
 
     @Test
     void tenantOptionsNeverPrintTheToken() {
-        TenantOptions options = new TenantOptions("t", "secret-token-value", Profile.STRICT);
+        TenantOptions options = new TenantOptions("t", "secret-token-value", TestProfiles.STRICT);
 
         assertThat(options.toString()).doesNotContain("secret-token-value");
     }

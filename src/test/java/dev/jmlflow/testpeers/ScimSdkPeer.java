@@ -27,12 +27,12 @@ public final class ScimSdkPeer implements ScimPeer, BeforeAllCallback, AfterAllC
 
     /** Only {@code application/scim+json} is accepted as request content type. */
     public static ScimSdkPeer strict() {
-        return new ScimSdkPeer(Profile.STRICT);
+        return new ScimSdkPeer(TestProfiles.STRICT);
     }
 
     /** {@code application/json} is accepted too. */
     public static ScimSdkPeer lenient() {
-        return new ScimSdkPeer(Profile.LENIENT);
+        return new ScimSdkPeer(TestProfiles.LENIENT);
     }
 
     public static ScimSdkPeer withProfile(Profile profile) {

@@ -1,5 +1,8 @@
 package dev.jmlflow.sandbox.scimserver;
 
+import dev.jmlflow.target.Dialect;
+import dev.jmlflow.target.DialectCapabilities;
+import dev.jmlflow.target.PatchSupport;
 import java.util.Objects;
 
 /**
@@ -17,18 +20,18 @@ import java.util.Objects;
 public record Profile(String name, boolean putSupported, boolean patchSupported, boolean etagSupported,
                       boolean lenientContentType) {
 
-    /** A complete RFC 7644 service that insists on {@code application/scim+json}. */
-    public static final Profile STRICT = new Profile("strict", true, true, true, false);
-    /** As {@link #STRICT}, but also takes {@code application/json} like most SaaS apps do. */
-    public static final Profile LENIENT = new Profile("lenient", true, true, true, true);
-    /** Coralogix: updates by PATCH only. */
-    public static final Profile CORALOGIX = new Profile("coralogix", false, true, false, true);
-    /** Cortex: PUT and PATCH. */
-    public static final Profile CORTEX = new Profile("cortex", true, true, false, true);
-    /** Coginiti: updates by PUT only. */
-    public static final Profile COGINITI = new Profile("coginiti", true, false, false, true);
-
     public Profile {
         Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * A service that takes what the dialect's vendor takes (PUT, PATCH), from the same capabilities jmlflow writes
+     * by, so the sandbox cannot drift from the dialect. Like most SaaS apps it takes {@code application/json} and
+     * keeps no ETags.
+     */
+    public static Profile imitating(Dialect dialect) {
+        DialectCapabilities capabilities = dialect.capabilities();
+        return new Profile(dialect.configName(), capabilities.putSupported(),
+                capabilities.patch() != PatchSupport.NEVER, false, true);
     }
 }
