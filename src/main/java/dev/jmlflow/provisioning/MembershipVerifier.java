@@ -6,7 +6,7 @@ import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.scim.ScimFilter;
 import dev.jmlflow.scim.ScimGroup;
 import dev.jmlflow.target.Target;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,12 +26,10 @@ final class MembershipVerifier {
 
     enum Membership { MEMBER, NOT_MEMBER, UNKNOWN }
 
-    private final ProvisioningProperties properties;
-    private final ProvisioningService.Sleeper sleeper;
+    private final ReadBack readBack;
 
-    MembershipVerifier(ProvisioningProperties properties, ProvisioningService.Sleeper sleeper) {
-        this.properties = properties;
-        this.sleeper = sleeper;
+    MembershipVerifier(ReadBack readBack) {
+        this.readBack = readBack;
     }
 
     /** The evidence of one membership change of {@code userId} (employee {@code employeeId}) in {@code groupId}. */
@@ -80,22 +78,17 @@ final class MembershipVerifier {
          * group. Unverifiable when nothing can show it; a transient {@link RetryLaterException} when it does not yet.
          */
         void await(boolean member) {
-            Duration delay = properties.readBackDelay();
-            for (int i = 0; i < properties.readBackAttempts(); i++) {
-                if (i > 0) {
-                    sleeper.sleep(delay);
-                    delay = delay.multipliedBy(2);
-                }
+            Optional<Membership> shown = readBack.poll(() -> {
                 Membership now = read();
                 if (now == Membership.UNKNOWN) {
                     throw unverifiable();
                 }
-                if ((now == Membership.MEMBER) == member) {
-                    return;
-                }
+                return Optional.of(now).filter(m -> (m == Membership.MEMBER) == member);
+            });
+            if (shown.isEmpty()) {
+                throw new RetryLaterException(target.name(), "group " + groupId + " does not show employee " + employeeId
+                        + (member ? " as a member" : " as removed") + " yet after " + readBack.attempts() + " reads", null);
             }
-            throw new RetryLaterException(target.name(), "group " + groupId + " does not show employee " + employeeId
-                    + (member ? " as a member" : " as removed") + " yet after " + properties.readBackAttempts() + " reads", null);
         }
 
         MembershipUnverifiableException unverifiable() {

@@ -48,35 +48,28 @@ import org.springframework.stereotype.Service;
 public class ProvisioningService {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningService.class);
-    private static final String DEPARTMENT_PATH = ScimSchemas.ENTERPRISE_USER + ":department";
-
-    /** Pauses between read-backs; replaced in tests. */
-    interface Sleeper {
-        void sleep(Duration duration);
-    }
-
     private final TargetRegistry targets;
     private final IdentityLinkStore links;
     private final ProvisioningProperties properties;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final ReadBack readBack;
     private final ObjectMapper json = ScimClients.objectMapper();
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
     private final MembershipVerifier memberships;
 
     @Autowired
     public ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties) {
-        this(targets, links, properties, Clock.systemUTC(), ProvisioningService::sleepQuietly);
+        this(targets, links, properties, Clock.systemUTC(), ReadBack::sleepQuietly);
     }
 
     ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties, Clock clock,
-                        Sleeper sleeper) {
+                        ReadBack.Sleeper sleeper) {
         this.targets = targets;
         this.links = links;
         this.properties = properties;
         this.clock = clock;
-        this.sleeper = sleeper;
-        this.memberships = new MembershipVerifier(properties, sleeper);
+        this.readBack = new ReadBack(properties, sleeper);
+        this.memberships = new MembershipVerifier(readBack);
     }
 
     /**
@@ -156,7 +149,7 @@ public class ProvisioningService {
     public void updateAttributes(String target, Employee employee) {
         Target t = targets.get(target);
         AccountLink link = requireLink(t, employee.employeeId());
-        t.writeStrategy().update(t.api(), link.scimId(), current(t, link), attributes(employee));
+        t.writeStrategy().update(t.api(), link.scimId(), current(t, link), UserMapping.attributes(employee));
         links.save(withState(link, link.state()));
     }
 
@@ -327,24 +320,14 @@ public class ProvisioningService {
         }
         boolean settling = pending.isPresent()
                 && pending.get().attemptedAt().plus(properties.createSettleWindow()).isAfter(now());
-        int attempts = settling ? properties.readBackAttempts() : 1;
-        Duration delay = properties.readBackDelay();
-        for (int i = 0; i < attempts; i++) {
-            if (i > 0) {
-                sleeper.sleep(delay);
-                delay = delay.multipliedBy(2);
-            }
-            Optional<ScimUser> found = Lookups.userByName(t, employee.employeeId(), employee.userName());
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        if (settling) {
+        Optional<ScimUser> found = readBack.poll(settling ? readBack.attempts() : 1,
+                () -> Lookups.userByName(t, employee.employeeId(), employee.userName()));
+        if (found.isEmpty() && settling) {
             Duration left = Duration.between(now(), pending.get().attemptedAt().plus(properties.createSettleWindow()));
             throw new RetryLaterException(t.name(), "the account created for employee " + employee.employeeId()
                     + " is not visible to lookups yet; not creating it a second time", left.isNegative() ? Duration.ZERO : left);
         }
-        return Optional.empty();
+        return found;
     }
 
     private AccountLink adopt(Target t, Employee employee, ScimUser user, boolean ourCreate) {
@@ -368,7 +351,7 @@ public class ProvisioningService {
         links.recordCreateAttempt(t.name(), employee.employeeId(), employee.userName());
         ScimUser created;
         try {
-            created = t.api().createUser(newUser(employee));
+            created = t.api().createUser(UserMapping.newUser(employee));
         } catch (ScimException.Conflict e) {
             // 409 uniqueness: someone has the userName, maybe our own earlier create whose answer was lost (R-J-3)
             Optional<ScimUser> found = Lookups.userByName(t, employee.employeeId(), employee.userName());
@@ -437,16 +420,6 @@ public class ProvisioningService {
             return user.externalId().equals(employeeId);
         }
         return !t.dialect().capabilities().storesExternalId() && ourCreate;
-    }
-
-    private static ScimUser newUser(Employee e) {
-        String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
-        ScimUser.EnterpriseUser enterprise = e.department() == null ? null : new ScimUser.EnterpriseUser(null, e.department(), null);
-        List<String> schemas = enterprise == null ? List.of(ScimSchemas.USER) : List.of(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER);
-        return new ScimUser(schemas, null, e.employeeId(), e.userName(),
-                new ScimUser.Name(e.givenName(), e.familyName(), displayName.isEmpty() ? null : displayName),
-                displayName.isEmpty() ? null : displayName,
-                List.of(new ScimUser.Email(e.userName(), "work", true)), true, e.jobTitle(), enterprise, null, null);
     }
 
     // --- memberships -----------------------------------------------------------------------------------------
@@ -599,41 +572,13 @@ public class ProvisioningService {
             links.admitWrite(t.name(), link.employeeId());
         }
         strategy.replace(t.api(), link.scimId(), current(t, link), Map.of("active", active));
-        Duration delay = properties.readBackDelay();
-        for (int i = 0; i < properties.readBackAttempts(); i++) {
-            if (i > 0) {
-                sleeper.sleep(delay);
-                delay = delay.multipliedBy(2);
-            }
-            ScimUser now = verifiedUser(t, link);
-            if (now.active() != null && now.active() == active) {
-                return;
-            }
+        boolean shown = readBack.poll(() -> Optional.of(verifiedUser(t, link))
+                .filter(now -> now.active() != null && now.active() == active)).isPresent();
+        if (shown) {
+            return;
         }
         throw new RetryLaterException(t.name(), "account " + link.scimId() + " of employee " + link.employeeId()
                 + " does not show active=" + active + " yet after " + properties.readBackAttempts() + " reads", null);
-    }
-
-    /** The attributes jmlflow keeps in line, by SCIM path; what the employee record leaves empty is not touched. */
-    private static Map<String, Object> attributes(Employee e) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (e.givenName() != null) {
-            values.put("name.givenName", e.givenName());
-        }
-        if (e.familyName() != null) {
-            values.put("name.familyName", e.familyName());
-        }
-        String displayName = (nullToEmpty(e.givenName()) + " " + nullToEmpty(e.familyName())).strip();
-        if (!displayName.isEmpty()) {
-            values.put("displayName", displayName);
-        }
-        if (e.jobTitle() != null) {
-            values.put("title", e.jobTitle());
-        }
-        if (e.department() != null) {
-            values.put(DEPARTMENT_PATH, e.department());
-        }
-        return values;
     }
 
     private void validate(Target t, Employee e) {
@@ -653,18 +598,5 @@ public class ProvisioningService {
     /** Microseconds: what both H2 and PostgreSQL timestamps keep, so a stored link reads back equal. */
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScimException.Unavailable(0, "interrupted while waiting to read back", e);
-        }
     }
 }
