@@ -1,0 +1,119 @@
+package dev.jmlflow.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlflow.scim.PatchOperation;
+import dev.jmlflow.scim.PatchRequest;
+import dev.jmlflow.scim.ScimException;
+import dev.jmlflow.scim.ScimGroup;
+import dev.jmlflow.scim.ScimUser;
+import dev.jmlflow.target.Target;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Group memberships of a linked account: read live, changed by one-member PATCH or a PUT of the group, proven after. */
+final class MembershipChanges {
+
+    private final IdentityLinkStore links;
+    private final VerifiedAccounts accounts;
+    private final MembershipVerifier memberships;
+    private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
+
+    MembershipChanges(IdentityLinkStore links, VerifiedAccounts accounts, MembershipVerifier memberships) {
+        this.links = links;
+        this.accounts = accounts;
+        this.memberships = memberships;
+    }
+
+    /** The displayNames of the groups the account is in, read live from the target. */
+    Set<String> currentGroups(Target t, String employeeId) {
+        AccountLink link = accounts.requireLink(t, employeeId);
+        ScimUser user = accounts.verifiedUser(t, link);
+        Set<String> names = new LinkedHashSet<>();
+        if (user.groups() != null && !user.groups().isEmpty()) {
+            for (ScimUser.GroupRef ref : user.groups()) {
+                names.add(ref.display() != null ? ref.display() : t.api().getGroup(ref.value()).displayName());
+            }
+            return names;
+        }
+        // servers that do not list groups on the user: read every group (paged, loop-checked)
+        Pager.collect(t, "group list", start -> t.api().listGroups(start, Pager.PAGE_SIZE), ScimGroup::id).stream()
+                .filter(g -> g.hasMember(link.scimId())).map(ScimGroup::displayName).forEach(names::add);
+        return names;
+    }
+
+    void change(Target t, String employeeId, String userName, String groupName, boolean add) {
+        AccountLink link = accounts.requireLink(t, employeeId);
+        if (!Lookups.sameUserName(link.userName(), userName)) {
+            throw new IdentityMismatchException(t.name(), "the account linked for employee " + employeeId
+                    + " is stored under another userName than the request's; no membership change");
+        }
+        accounts.verifiedUser(t, link);
+        ScimGroup group = Lookups.groupByName(t, groupName);
+        MembershipVerifier.Check check = memberships.check(t, group.id(), link.scimId(), employeeId);
+        if (add) {
+            links.admitWrite(t.name(), employeeId);
+        }
+        if (!t.dialect().capabilities().groupPatch()) {
+            replaceMembers(t, check, group.id(), link.scimId(), add);
+            return;
+        }
+        MembershipVerifier.Membership wanted = add ? MembershipVerifier.Membership.MEMBER : MembershipVerifier.Membership.NOT_MEMBER;
+        if (check.read() == wanted) {
+            return;
+        }
+        PatchOperation op = add ? PatchOperation.addMember(link.scimId()) : PatchOperation.removeMember(link.scimId());
+        try {
+            t.api().patchGroup(group.id(), PatchRequest.of(op));
+        } catch (ScimException e) {
+            // 409, 400 noTarget and friends for "already a member"/"not a member": the group's state decides (R-M-2)
+            if (e.isTransient() || check.read() != wanted) {
+                throw e;
+            }
+            return;
+        }
+        check.await(add);
+    }
+
+    /**
+     * Membership on a server that only takes a PUT of the whole group (Coginiti). R-M-1 forbids this where PATCH
+     * exists, because a concurrent change made between our read and our PUT is lost. Here it is the only way, so
+     * the window is kept small: changes to one group are serialised within this JVM, the group is read right before
+     * the PUT, only our member is added or removed, and the result is read back (the verifier's read-back). A read
+     * without {@code members} is an empty group for an addition (RFC 7643 section 2.5; Coginiti documents the
+     * attribute in its group reads), and the read-back must then list the members; a removal from a list the read
+     * does not show is never "done".
+     */
+    private void replaceMembers(Target t, MembershipVerifier.Check check, String groupId, String userId, boolean add) {
+        synchronized (groupLocks.computeIfAbsent(t.name() + "/" + groupId, k -> new Object())) {
+            ObjectNode doc = check.document();
+            JsonNode listed = doc.get("members");
+            if (listed == null ? !add : !listed.isArray()) {
+                throw check.unverifiable();
+            }
+            ArrayNode members = listed == null ? doc.putArray("members") : (ArrayNode) listed;
+            boolean present = false;
+            for (Iterator<JsonNode> it = members.iterator(); it.hasNext(); ) {
+                if (userId.equals(it.next().path("value").asText(null))) {
+                    present = true;
+                    if (!add) {
+                        it.remove();
+                    }
+                }
+            }
+            if (present == add) {
+                return;
+            }
+            if (add) {
+                members.addObject().put("value", userId);
+            }
+            doc.remove("meta");
+            t.api().replaceGroupDocument(groupId, doc);
+            check.await(add);
+        }
+    }
+}
