@@ -1,7 +1,7 @@
 package dev.jmlflow.access;
 
-import dev.jmlflow.target.Assign;
-import dev.jmlflow.target.TargetProperties;
+import dev.jmlflow.targets.Assign;
+import dev.jmlflow.targets.TargetProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package dev.jmlflow.engine;
 
 import dev.jmlflow.provisioning.RetryLaterException;
 import dev.jmlflow.scim.ScimException;
-import dev.jmlflow.target.TargetQuarantinedException;
+import dev.jmlflow.targets.TargetQuarantinedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

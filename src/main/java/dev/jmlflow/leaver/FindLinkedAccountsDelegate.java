@@ -1,7 +1,7 @@
 package dev.jmlflow.leaver;
 
 import dev.jmlflow.provisioning.AccessFence;
-import dev.jmlflow.target.TargetProperties;
+import dev.jmlflow.targets.TargetProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

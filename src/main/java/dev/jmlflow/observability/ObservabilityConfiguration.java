@@ -2,7 +2,7 @@ package dev.jmlflow.observability;
 
 import java.time.Clock;
 
-import dev.jmlflow.target.TargetRegistry;
+import dev.jmlflow.targets.TargetRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.jmlflow.notification.NotificationService;
 import org.camunda.bpm.engine.IdentityService;

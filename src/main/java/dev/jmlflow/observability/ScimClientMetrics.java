@@ -1,6 +1,6 @@
 package dev.jmlflow.observability;
 
-import dev.jmlflow.target.ScimClientFactory;
+import dev.jmlflow.targets.ScimClientFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -12,11 +12,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.jmlflow.target.BreakerState;
-import dev.jmlflow.target.CircuitBreaker;
-import dev.jmlflow.target.Target;
-import dev.jmlflow.target.TargetCapabilities;
-import dev.jmlflow.target.TargetRegistry;
+import dev.jmlflow.targets.BreakerState;
+import dev.jmlflow.targets.CircuitBreaker;
+import dev.jmlflow.targets.Target;
+import dev.jmlflow.targets.TargetCapabilities;
+import dev.jmlflow.targets.TargetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;

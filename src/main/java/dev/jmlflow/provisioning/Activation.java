@@ -1,7 +1,7 @@
 package dev.jmlflow.provisioning;
 
-import dev.jmlflow.target.Target;
-import dev.jmlflow.target.WriteStrategy;
+import dev.jmlflow.targets.Target;
+import dev.jmlflow.targets.WriteStrategy;
 import java.util.Map;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package dev.jmlflow.provisioning;
 
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.scim.ScimUser;
-import dev.jmlflow.target.Target;
+import dev.jmlflow.targets.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import dev.jmlflow.scim.PatchRequest;
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.scim.ScimGroup;
 import dev.jmlflow.scim.ScimUser;
-import dev.jmlflow.target.Target;
+import dev.jmlflow.targets.Target;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.jmlflow.scim.ListResponse;
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.scim.ScimFilter;
 import dev.jmlflow.scim.ScimGroup;
-import dev.jmlflow.target.Target;
+import dev.jmlflow.targets.Target;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -2,7 +2,7 @@ package dev.jmlflow.provisioning;
 
 import dev.jmlflow.scim.ListResponse;
 import dev.jmlflow.scim.ScimException;
-import dev.jmlflow.target.Target;
+import dev.jmlflow.targets.Target;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

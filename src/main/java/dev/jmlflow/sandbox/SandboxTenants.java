@@ -3,7 +3,7 @@ package dev.jmlflow.sandbox;
 import java.util.List;
 
 import dev.jmlflow.sandbox.scimserver.Profile;
-import dev.jmlflow.target.Dialect;
+import dev.jmlflow.targets.Dialect;
 
 /**
  * The three sandbox apps, named like the real ones so that the birthright rules (processes/birthright-access.dmn)

@@ -3,10 +3,10 @@ package dev.jmlflow.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jmlflow.target.Assign;
-import dev.jmlflow.target.Dialect;
-import dev.jmlflow.target.TargetProperties;
-import dev.jmlflow.target.TargetSettings;
+import dev.jmlflow.targets.Assign;
+import dev.jmlflow.targets.Dialect;
+import dev.jmlflow.targets.TargetProperties;
+import dev.jmlflow.targets.TargetSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlflow.process.TargetCallFailedException;
 import dev.jmlflow.scim.ScimException;
-import dev.jmlflow.target.TargetQuarantinedException;
-import dev.jmlflow.target.TokenBucket;
+import dev.jmlflow.targets.TargetQuarantinedException;
+import dev.jmlflow.targets.TokenBucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

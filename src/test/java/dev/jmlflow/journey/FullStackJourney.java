@@ -1,6 +1,6 @@
 package dev.jmlflow.journey;
 
-import dev.jmlflow.target.Dialect;
+import dev.jmlflow.targets.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlflow.process.EngineRestClient;

@@ -35,7 +35,7 @@ import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.provisioning.ProvisioningProperties;
 import dev.jmlflow.provisioning.ProvisioningService;
 import dev.jmlflow.provisioning.RetryLaterException;
-import dev.jmlflow.target.TargetProperties;
+import dev.jmlflow.targets.TargetProperties;
 import dev.jmlflow.scim.ScimException;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jmlflow.scim.ScimApi;
 import dev.jmlflow.scim.ScimSchemas;
 import dev.jmlflow.scim.ScimUser;
-import dev.jmlflow.target.Dialect;
+import dev.jmlflow.targets.Dialect;
 import dev.jmlflow.testpeers.ScimSdkPeer;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.jmlflow.testpeers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlflow.sandbox.scimserver.Profile;
-import dev.jmlflow.target.Dialect;
+import dev.jmlflow.targets.Dialect;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's vendor imitations take exactly what their dialects say the vendors take. */

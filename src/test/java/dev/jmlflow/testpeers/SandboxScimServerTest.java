@@ -1,6 +1,6 @@
 package dev.jmlflow.testpeers;
 
-import dev.jmlflow.target.Dialect;
+import dev.jmlflow.targets.Dialect;
 import dev.jmlflow.sandbox.scimserver.Profile;
 import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
 import dev.jmlflow.sandbox.scimserver.StoredUser;

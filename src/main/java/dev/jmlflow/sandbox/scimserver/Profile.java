@@ -1,8 +1,8 @@
 package dev.jmlflow.sandbox.scimserver;
 
-import dev.jmlflow.target.Dialect;
-import dev.jmlflow.target.DialectCapabilities;
-import dev.jmlflow.target.PatchSupport;
+import dev.jmlflow.targets.Dialect;
+import dev.jmlflow.targets.DialectCapabilities;
+import dev.jmlflow.targets.PatchSupport;
 import java.util.Objects;
 
 /**
