@@ -2,8 +2,10 @@ package dev.jmlflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlflow.sandbox.scimserver.Profile;
+import dev.jmlflow.targets.Dialect;
 import dev.jmlflow.testpeers.PeerHttp;
 import dev.jmlflow.testpeers.ScimSdkPeer;
+import dev.jmlflow.testpeers.TestProfiles;
 
 import java.net.URI;
 import java.time.Duration;
@@ -39,10 +41,8 @@ final class BenchTarget implements AutoCloseable {
     /** A target named after its dialect: {@code coralogix}, {@code cortex}, {@code coginiti} or {@code generic}. */
     static BenchTarget start(String dialect, Duration delay, int groupCount) {
         Profile profile = switch (dialect) {
-            case "coralogix" -> Profile.CORALOGIX;
-            case "cortex" -> Profile.CORTEX;
-            case "coginiti" -> Profile.COGINITI;
-            case "generic" -> Profile.LENIENT;
+            case "coralogix", "cortex", "coginiti" -> Profile.imitating(Dialect.fromConfig(dialect));
+            case "generic" -> TestProfiles.LENIENT;
             default -> throw new IllegalArgumentException("bench.targets: unknown dialect " + dialect);
         };
         return new BenchTarget(dialect, profile, delay, groupCount);
