@@ -93,6 +93,9 @@ final class EnsureAccount {
         AccountLink link = new AccountLink(t.name(), employee.employeeId(), user.id(), employee.userName(), origin,
                 LinkState.ACTIVE, AccountLink.timestamp(clock));
         if (!user.isActive()) {
+            // the reactivation gives access to an account no link names yet: mark it (through the access fence) before
+            // the write, so that a leaver whose cut-off comes before this job commits still finds and covers it
+            links.recordCreateAttempt(t.name(), employee.employeeId(), employee.userName());
             activation.set(t, link, true, t.reactivateStrategy());
             link = new AccountLink(link.target(), link.employeeId(), link.scimId(), link.userName(),
                     ourCreate ? AccountOrigin.CREATED : AccountOrigin.REACTIVATED, LinkState.ACTIVE, AccountLink.timestamp(clock));

@@ -97,6 +97,31 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void reactivatingAnUnlinkedAccountOfOursLeavesAMarkALeaverCoversWhenTheJobDiesBeforeTheLinkIsSaved() {
+        Employee e = Fixtures.employee(Fixtures.unique());
+        service.ensureUser("app", e);
+        service.deactivate("app", e.employeeId());
+        store.forget("app", e.employeeId());
+        DataSource database = database().migrated();
+        IdentityLinkStore crashingOnce = new IdentityLinkStore(database, new DataSourceTransactionManager(database)) {
+            private final AtomicBoolean crashed = new AtomicBoolean();
+
+            @Override
+            public void save(AccountLink link) {
+                if (crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("simulated crash before commit");
+                }
+                super.save(link);
+            }
+        };
+
+        assertThatThrownBy(() -> Fixtures.service(target, crashingOnce, Fixtures.FAST).ensureUser("app", e))
+                .hasMessageContaining("simulated crash");
+
+        assertThat(crashingOnce.pendingCreate("app", e.employeeId())).as("the write a leaver must cover").isPresent();
+    }
+
+    @Test
     void ensureUserRerunAfterItsTransactionRolledBackStillKnowsItCreatedTheAccount() {
         Employee e = Fixtures.employee(Fixtures.unique());
         DataSource database = database().migrated();
