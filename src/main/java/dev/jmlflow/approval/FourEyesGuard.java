@@ -44,6 +44,8 @@ final class FourEyesGuard implements TaskListener {
     static final String DECIDERS = "approvalDeciders";
     static final String STAGE = "approvalStage";
     static final int MAX_COMMENT = 2000;
+    private static final String ASSIGNEE = "assignee";
+    private static final String BE_ASSIGNED = "be assigned";
 
     private final boolean hasForm;
 
@@ -54,7 +56,7 @@ final class FourEyesGuard implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_ASSIGNMENT -> refuse(task, task.getAssignee(), "be assigned");
+            case EVENTNAME_ASSIGNMENT -> refuse(task, task.getAssignee(), BE_ASSIGNED);
             case EVENTNAME_COMPLETE -> onComplete(task);
             case EVENTNAME_UPDATE -> {
                 // resolving a delegated task may set its form's fields, so whoever resolves is checked like a completer
@@ -78,7 +80,8 @@ final class FourEyesGuard implements TaskListener {
         Set<String> written = CommandWrites.variables(task.getProcessInstanceId(), task);
         Object approved = task.getVariable(APPROVED);
         if (!written.contains(APPROVED) || !(approved instanceof Boolean decision)) {
-            throw new NotValidException("approved: completing '" + task.getName() + "' needs approved set to true or false");
+            throw new NotValidException("The task '" + task.getName() + "' was not completed. approved: must be"
+                    + " true (approve) or false (reject)");
         }
         Object comment = written.contains(COMMENT) ? task.getVariable(COMMENT) : null;
         if (comment != null && (!(comment instanceof String text) || text.length() > MAX_COMMENT)) {
@@ -100,9 +103,11 @@ final class FourEyesGuard implements TaskListener {
         if (conflict.isEmpty() && decidedAnotherStage(task, userId) && isApproval(task)) {
             conflict = Optional.of(userId + " already decided another approval stage of this request");
         }
+        // the refusal's field: who takes the task, or for a decision the decision itself, which the form labels
+        String field = !action.equals(BE_ASSIGNED) && isApproval(task) ? APPROVED : ASSIGNEE;
         conflict.ifPresent(reason -> {
-            throw new ApprovalRefusedException("Four-eyes rule: " + reason + " and may not " + action + " its task '"
-                    + task.getName() + "'");
+            throw new ApprovalRefusedException("The four-eyes rule stops this on '" + task.getName() + "'. " + field
+                    + ": " + reason + " and may not " + action + " this task");
         });
     }
 

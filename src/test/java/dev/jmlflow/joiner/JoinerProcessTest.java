@@ -207,7 +207,7 @@ class JoinerProcessTest {
 
         processEngine.getIdentityService().setAuthenticatedUserId("hr1");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(approval.getId(), Variables.putValue("approved", true)))
-                .hasMessageContaining("Four-eyes rule: hr1 requested this change");
+                .hasMessageContaining("The four-eyes rule stops this on 'Approve access'. approved: hr1 requested this change and may not complete this task");
         assertThat(joiner).isWaitingAt("approveAccess");
     }
 
@@ -218,7 +218,7 @@ class JoinerProcessTest {
         String taskId = approval().getId();
 
         assertThatThrownBy(() -> processEngine.getTaskService().setAssignee(taskId, "jane"))
-                .hasMessageContaining("Four-eyes rule: jane is the person this request is about");
+                .hasMessageContaining("The four-eyes rule stops this on 'Approve access'. assignee: jane is the person this request is about");
         assertThatThrownBy(() -> processEngine.getTaskService().setAssignee(taskId, EMPLOYEE))
                 .hasMessageContaining("is the person this request is about");
         assertThat(approval()).isAssignedTo("manager1");
@@ -238,7 +238,7 @@ class JoinerProcessTest {
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, withVariables("approved", true, "managerId", "manager2")))
                 .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access'");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, withVariables("approved", "yes")))
-                .hasMessageContaining("approved set to true or false");
+                .hasMessageContaining("The task 'Approve access' was not completed. approved: must be true (approve) or false (reject)");
 
         assertThat(joiner).isWaitingAt("approveAccess").variables().containsEntry("accessPlan", plan)
                 .containsEntry("managerId", "manager1");
@@ -256,7 +256,7 @@ class JoinerProcessTest {
                 .isEqualTo("hr1").isEqualTo(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                         .processInstanceId(joiner.getId()).singleResult().getStartUserId());
         assertThatThrownBy(() -> asUser("hr1", () -> processEngine.getTaskService().complete(approval().getId(),
-                withVariables("approved", true)))).hasMessageContaining("Four-eyes rule: hr1 requested this change");
+                withVariables("approved", true)))).hasMessageContaining("approved: hr1 requested this change");
     }
 
     @Test
@@ -290,13 +290,13 @@ class JoinerProcessTest {
         String managerTask = approval().getId();
 
         assertThatThrownBy(() -> processEngine.getTaskService().setAssignee(managerTask, "hr1"))
-                .hasMessageContaining("Four-eyes rule: hr1 requested this change and may not be assigned");
+                .hasMessageContaining("assignee: hr1 requested this change and may not be assigned");
         assertThatThrownBy(() -> processEngine.getTaskService().delegateTask(managerTask, "hr1"))
-                .hasMessageContaining("Four-eyes rule: hr1 requested this change and may not be assigned");
+                .hasMessageContaining("assignee: hr1 requested this change and may not be assigned");
         decideAs("manager1", true);
         String appOwnerTask = approval().getId();
         assertThatThrownBy(() -> processEngine.getTaskService().claim(appOwnerTask, "hr1"))
-                .hasMessageContaining("Four-eyes rule: hr1 requested this change and may not be assigned");
+                .hasMessageContaining("assignee: hr1 requested this change and may not be assigned");
         assertThat(approval()).isNotAssigned();
         assertThat(joiner).isWaitingAt("approveAccess");
     }
@@ -308,7 +308,7 @@ class JoinerProcessTest {
         processEngine.getTaskService().delegateTask(taskId, "manager2");
 
         assertThatThrownBy(() -> asUser("hr1", () -> processEngine.getTaskService().resolveTask(taskId,
-                withVariables("approved", true)))).hasMessageContaining("Four-eyes rule: hr1 requested this change and may not resolve");
+                withVariables("approved", true)))).hasMessageContaining("approved: hr1 requested this change and may not resolve");
         assertThatThrownBy(() -> asUser("manager2", () -> processEngine.getTaskService().resolveTask(taskId,
                 withVariables("approved", true, "managerId", "manager2"))))
                 .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access'");
@@ -324,9 +324,9 @@ class JoinerProcessTest {
         String appOwnerTask = approval().getId();
 
         assertThatThrownBy(() -> processEngine.getTaskService().claim(appOwnerTask, "manager1"))
-                .hasMessageContaining("Four-eyes rule: manager1 already decided another approval stage of this request");
+                .hasMessageContaining("assignee: manager1 already decided another approval stage of this request");
         assertThatThrownBy(() -> decideAs("manager1", true))
-                .hasMessageContaining("Four-eyes rule: manager1 already decided another approval stage of this request");
+                .hasMessageContaining("approved: manager1 already decided another approval stage of this request");
         assertThat(joiner).isWaitingAt("approveAccess");
         decideAs("appowner1", true);
         assertThat(joiner).hasPassed("Gateway_AccessApproved");

@@ -613,7 +613,7 @@ class LeaverProcessTest {
         for (String self : List.of(EMPLOYEE, "olga")) {
             assertThatThrownBy(() -> as(self, () -> complete(resolve, withVariables("resolution", "waive", "waiverReason", "mine"))))
                     .hasRootCauseInstanceOf(ApprovalRefusedException.class)
-                    .hasMessageContaining("Four-eyes rule: " + self + " is the person this request is about");
+                    .hasMessageContaining("assignee: " + self + " is the person this request is about and may not complete");
         }
         assertThat(leaver).isWaitingAt("Task_ResolveIdentityMismatch");
     }
@@ -735,7 +735,8 @@ class LeaverProcessTest {
         processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
         assertThatThrownBy(() -> processEngine.getTaskService()
                         .complete(approval.getId(), Variables.putValue("approved", true)))
-                .hasRootCauseInstanceOf(ApprovalRefusedException.class).hasMessageContaining("Four-eyes rule");
+                .hasRootCauseInstanceOf(ApprovalRefusedException.class)
+                .hasMessageContaining("approved: hr.anna requested this change");
         assertThat(leaver).isWaitingAt("approveDeletion");
     }
 
