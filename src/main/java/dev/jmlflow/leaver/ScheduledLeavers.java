@@ -32,6 +32,7 @@ public class ScheduledLeavers {
     static final String PROCESS_KEY = "leaver";
     static final String CANCELLED = "LeaverCancelled";
     static final String DATE_CHANGED = "LeaverDateChanged";
+    static final String LAST_DAY = "lastDay";
 
     /** What became of a change. */
     public enum Outcome {
@@ -47,16 +48,22 @@ public class ScheduledLeavers {
     public record Result(Outcome outcome, String processInstanceId) {
     }
 
-    /** A running leaver and whether it still waits for the end of the last day (its access removal not begun). */
-    public record RunningLeaver(String processInstanceId, boolean waitingForLastDay) {
+    /**
+     * A running leaver, whether it still waits for the end of the last day (its access removal not begun), and that
+     * last day as the leaver holds it (null when it has none).
+     */
+    public record RunningLeaver(String processInstanceId, boolean waitingForLastDay, String lastDay) {
 
-        /** Why no new request may grant {@code employeeId} access while this leaver runs. */
+        /**
+         * Why no new request may grant {@code employeeId} access while this leaver runs, in what HR can act on: the
+         * employee, the last day and what to do (no instance ids, which HR never sees in Tasklist's forms).
+         */
         public String refusal(String employeeId) {
+            String leaver = "a leaver" + (lastDay == null ? "" : " with last day " + lastDay);
             return waitingForLastDay
-                    ? employeeId + " has a scheduled leaver (leaver request " + processInstanceId
-                            + " waits for the last day); cancel it first"
-                    : employeeId + " is leaving (leaver request " + processInstanceId
-                            + " is removing access); cancel or finish it first";
+                    ? employeeId + " has " + leaver + " scheduled; cancel that leaver first"
+                    : employeeId + " is leaving: " + leaver + " is removing their access; start the new request once"
+                            + " that leaver has finished";
         }
     }
 
@@ -86,7 +93,7 @@ public class ScheduledLeavers {
      */
     public Result changeLastDay(String employeeId, String lastDay, String userId) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("lastDay", lastDay); // null too: the process refuses it with "is required"
+        variables.put(LAST_DAY, lastDay); // null too: the process refuses it with "is required"
         variables.put("lastDayChangedBy", userId);
         return correlate(employeeId, DATE_CHANGED, variables);
     }
@@ -98,7 +105,8 @@ public class ScheduledLeavers {
     public Optional<RunningLeaver> running(String employeeId) {
         return Engine.withoutAuthorization(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(employeeId).list().stream()
-                .map(leaver -> new RunningLeaver(leaver.getId(), atLastDayEvents(leaver.getId())))
+                .map(leaver -> new RunningLeaver(leaver.getId(), atLastDayEvents(leaver.getId()),
+                        lastDay(leaver.getId())))
                 .min(Comparator.comparing(RunningLeaver::waitingForLastDay)));
     }
 
@@ -135,6 +143,11 @@ public class ScheduledLeavers {
                     throw new ApprovalRefusedException("Four-eyes rule: " + reason + " and may not cancel or re-date"
                             + " the leaver of " + employeeId + "; ask another member of HR");
                 });
+    }
+
+    private String lastDay(String processInstanceId) {
+        Object lastDay = runtime.getVariable(processInstanceId, LAST_DAY);
+        return lastDay == null ? null : lastDay.toString();
     }
 
     private boolean waitsForLastDay(ProcessInstance instance) {
