@@ -10,6 +10,7 @@ import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.process.FormCheck;
 import dev.jmlflow.process.Schedule;
 import dev.jmlflow.provisioning.AccountLink;
+import dev.jmlflow.provisioning.GroupCatalogue;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.provisioning.ProvisioningService;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * the start with a message naming each field; the business key becomes the employee id. No joiner starts while a
  * leaver runs for the employee, even one still waiting for the last day: HR cancels that leaver first. One employee
  * id is one person: an id that already has accounts (in any state) is refused, naming who holds it, unless this is a
- * rehire of that person (every account deactivated or deleted, and the same email).
+ * rehire of that person (every account deactivated or deleted, and the same email). A requested group must be on a
+ * configured target, and is refused when that target's {@link GroupCatalogue} positively knows it has no such group;
+ * a target whose groups cannot be read refuses nothing here (the provisioning step reports an unknown group then).
  */
 @Component("joinerStartValidation")
 public class JoinerStartValidation implements ExecutionListener {
@@ -37,14 +40,16 @@ public class JoinerStartValidation implements ExecutionListener {
     private final ScheduledLeavers leavers;
     private final ProvisioningService provisioning;
     private final EmployeeRegistry registry;
+    private final GroupCatalogue groups;
 
     public JoinerStartValidation(Schedule schedule, AccessPlanner planner, ScheduledLeavers leavers,
-            ProvisioningService provisioning, EmployeeRegistry registry) {
+            ProvisioningService provisioning, EmployeeRegistry registry, GroupCatalogue groups) {
         this.schedule = schedule;
         this.planner = planner;
         this.leavers = leavers;
         this.provisioning = provisioning;
         this.registry = registry;
+        this.groups = groups;
     }
 
     @Override
@@ -108,6 +113,9 @@ public class JoinerStartValidation implements ExecutionListener {
                 if (!planner.targetNames().contains(group.target())) {
                     check.problem(REQUESTED_GROUPS, "'" + group.target() + "' is not a configured target; use one of "
                             + String.join(", ", planner.targetNames()));
+                } else if (groups.knownAbsent(group.target(), group.group())) {
+                    check.problem(REQUESTED_GROUPS, "'" + group.group() + "' is not a group in " + group.target()
+                            + "; check its name there, or ask the app's owners to create it first");
                 }
             }
         } catch (IllegalArgumentException e) {

@@ -30,6 +30,7 @@ import dev.jmlflow.provisioning.AccountConflictException;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
 import dev.jmlflow.provisioning.Employee;
+import dev.jmlflow.provisioning.GroupCatalogue;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.provisioning.ProvisioningService;
 import dev.jmlflow.scim.ScimException;
@@ -77,6 +78,8 @@ class JoinerProcessTest {
     private static final String EMPLOYEE = "E100";
 
     private final ProvisioningService provisioning = mock(ProvisioningService.class);
+    /** Knows no group absent unless a test says so, as when no target's groups can be read. */
+    private final GroupCatalogue groups = mock(GroupCatalogue.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final EmployeeRegistry registry = Registries.onFreshH2();
     /** What the mocked provisioning service holds: target -> link. */
@@ -91,7 +94,7 @@ class JoinerProcessTest {
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
         Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
                 new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService()), provisioning,
-                registry));
+                registry, groups));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
         Mocks.register("joinerEmployeeRecord", new JoinerEmployeeRecord(registry));
@@ -363,6 +366,18 @@ class JoinerProcessTest {
                 .hasMessageContaining("givenName:").hasMessageContaining("email:").hasMessageContaining("startDate:")
                 .hasMessageContaining("managerId: nobody is not a user in the group managers")
                 .hasMessageContaining("requestedGroups: 'jira' is not a configured target");
+        org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void aRequestedGroupItsTargetIsKnownNotToHaveIsRefusedAtTheStart() {
+        when(groups.knownAbsent("coralogix", "no-such-group")).thenReturn(true);
+        VariableMap variables = engineer();
+        variables.put("requestedGroups", "coralogix:observability-admins, coralogix:no-such-group");
+
+        assertThatThrownBy(() -> start(variables)).isInstanceOf(NotValidException.class)
+                .hasMessageContaining("requestedGroups: 'no-such-group' is not a group in coralogix;")
+                .hasMessageNotContaining("observability-admins");
         org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
     }
 
