@@ -105,7 +105,7 @@ class RefusalResponsesTest extends FullStackJourney {
     }
 
     @Test
-    void aFourEyesRefusalOfATaskCompletionAnswers403WithoutTheEnginesWording() throws Exception {
+    void aTaskCompletionWithoutTheDecisionAnswers400NamingItByItsLabelWithoutTheEnginesWording() throws Exception {
         EngineRestClient hr = as("hr.rita");
         HttpResponse<String> started = hr.start("joiner", "E9104", """
                 {"employeeId": {"value": "E9104"}, "givenName": {"value": "Tom"}, "familyName": {"value": "Fair"},
@@ -117,9 +117,10 @@ class RefusalResponsesTest extends FullStackJourney {
 
         HttpResponse<String> noDecision = as("mgr.mona").post("/task/" + task + "/submit-form", "{\"variables\": {}}");
 
-        assertThat(noDecision.statusCode()).as(noDecision.body()).isEqualTo(403);
-        assertThat(json(noDecision).path("type").asText()).isEqualTo("ApprovalRefusedException");
-        assertThat(json(noDecision).path("message").asText()).contains("Decision: ")
+        assertThat(noDecision.statusCode()).as(noDecision.body()).isEqualTo(400);
+        assertThat(json(noDecision).path("type").asText()).isEqualTo("NotValidException");
+        assertThat(json(noDecision).path("message").asText())
+                .startsWith("The task 'Approve access' was not completed. Decision: ")
                 .doesNotContain("Cannot submit task form", "ENGINE-", task);
     }
 
