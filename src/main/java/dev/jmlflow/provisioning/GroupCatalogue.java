@@ -1,9 +1,8 @@
 package dev.jmlflow.provisioning;
 
-import dev.jmlflow.scim.ListResponse;
 import dev.jmlflow.scim.ScimGroup;
-import dev.jmlflow.target.Target;
-import dev.jmlflow.target.TargetRegistry;
+import dev.jmlflow.targets.Target;
+import dev.jmlflow.targets.TargetRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -78,25 +77,12 @@ public class GroupCatalogue {
         try {
             Target target = targets.get(name);
             Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            int read = 0;
-            for (int pageNo = 0; pageNo < Lookups.MAX_PAGES; pageNo++) {
-                ListResponse<ScimGroup> page = target.api().listGroups(read + 1, Lookups.PAGE_SIZE);
-                if (page == null || !page.declaresListResponseSchema() || page.totalResults() == null) {
-                    return unknown(name, "the group list is not a SCIM ListResponse");
-                }
-                page.resources().stream().map(ScimGroup::displayName).filter(Objects::nonNull).forEach(names::add);
-                read += page.resources().size();
-                if (read >= page.totalResults()) {
-                    listings.put(name, new Listing(clock.instant(), Collections.unmodifiableSet(names)));
-                    return Optional.of(names);
-                }
-                if (page.resources().isEmpty() || !target.dialect().pagingReliable()) {
-                    return unknown(name, "the group list is partial (" + read + " of " + page.totalResults() + ")");
-                }
-            }
-            return unknown(name, "the group list did not end after " + Lookups.MAX_PAGES + " pages");
+            Pager.collect(target, "group list", start -> target.api().listGroups(start, Pager.PAGE_SIZE), ScimGroup::id)
+                    .stream().map(ScimGroup::displayName).filter(Objects::nonNull).forEach(names::add);
+            listings.put(name, new Listing(clock.instant(), Collections.unmodifiableSet(names)));
+            return Optional.of(names);
         } catch (RuntimeException e) {
-            // the exception's class only: a message may quote what the target answered
+            // a partial or broken list, or no answer; the exception's class only: a message may quote the target
             return unknown(name, e.getClass().getSimpleName());
         }
     }

@@ -11,8 +11,8 @@ import dev.jmlflow.scim.ListResponse;
 import dev.jmlflow.scim.ScimApi;
 import dev.jmlflow.scim.ScimGroup;
 import dev.jmlflow.scim.ScimSchemas;
-import dev.jmlflow.target.Dialect;
-import dev.jmlflow.target.TargetRegistry;
+import dev.jmlflow.targets.Dialect;
+import dev.jmlflow.targets.TargetRegistry;
 import dev.jmlflow.testpeers.ScimSdkPeer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -90,8 +90,8 @@ class GroupCatalogueTest {
     @Test
     void everyPageIsReadWhereTheTargetsPagingIsReliable() {
         ScimApi api = mock(ScimApi.class);
-        when(api.listGroups(1, Lookups.PAGE_SIZE)).thenReturn(page(150, groups(0, 100)));
-        when(api.listGroups(101, Lookups.PAGE_SIZE)).thenReturn(page(150, groups(100, 150)));
+        when(api.listGroups(1, Pager.PAGE_SIZE)).thenReturn(page(150, groups(0, 100)));
+        when(api.listGroups(101, Pager.PAGE_SIZE)).thenReturn(page(150, groups(100, 150)));
         GroupCatalogue catalogue = catalogue(Dialect.GENERIC, api, Duration.ofMinutes(5));
 
         assertThat(catalogue.knownAbsent("app", "group-149")).isFalse();
