@@ -186,7 +186,6 @@ public class ProvisioningService {
      * else, are left alone.
      */
     public void undoCreatedAccount(String target, String employeeId) {
-        Target t = targets.get(target);
         Optional<AccountLink> found = links.find(target, employeeId);
         if (found.isEmpty() || found.get().origin() != AccountOrigin.CREATED || found.get().state() != LinkState.ACTIVE) {
             return;
@@ -194,7 +193,7 @@ public class ProvisioningService {
         try {
             deactivate(target, employeeId);
         } catch (IdentityMismatchException e) {
-            log.warn("target {}: not undoing the account created for employee {}: {}", t.name(), employeeId, e.getMessage());
+            log.warn("target {}: not undoing the account created for employee {}: {}", target, employeeId, e.getMessage());
         }
     }
 

@@ -75,18 +75,7 @@ abstract class ProvisioningContract {
     @Test
     void ensureUserAfterACrashBeforeTheLinkWasSavedAdoptsTheAccountItCreated() {
         Employee e = Fixtures.employee(Fixtures.unique());
-        DataSource database = database().migrated();
-        IdentityLinkStore crashingOnce = new IdentityLinkStore(database, new DataSourceTransactionManager(database)) {
-            private final AtomicBoolean crashed = new AtomicBoolean();
-
-            @Override
-            public void save(AccountLink link) {
-                if (crashed.compareAndSet(false, true)) {
-                    throw new IllegalStateException("simulated crash before commit");
-                }
-                super.save(link);
-            }
-        };
+        IdentityLinkStore crashingOnce = crashingOnceBeforeSave();
         ProvisioningService crashing = Fixtures.service(target, crashingOnce, Fixtures.FAST);
 
         assertThatThrownBy(() -> crashing.ensureUser("app", e)).hasMessageContaining("simulated crash");
@@ -102,18 +91,7 @@ abstract class ProvisioningContract {
         service.ensureUser("app", e);
         service.deactivate("app", e.employeeId());
         store.forget("app", e.employeeId());
-        DataSource database = database().migrated();
-        IdentityLinkStore crashingOnce = new IdentityLinkStore(database, new DataSourceTransactionManager(database)) {
-            private final AtomicBoolean crashed = new AtomicBoolean();
-
-            @Override
-            public void save(AccountLink link) {
-                if (crashed.compareAndSet(false, true)) {
-                    throw new IllegalStateException("simulated crash before commit");
-                }
-                super.save(link);
-            }
-        };
+        IdentityLinkStore crashingOnce = crashingOnceBeforeSave();
 
         assertThatThrownBy(() -> Fixtures.service(target, crashingOnce, Fixtures.FAST).ensureUser("app", e))
                 .hasMessageContaining("simulated crash");
@@ -456,5 +434,21 @@ abstract class ProvisioningContract {
     private static ScimUser user(String userName, String externalId) {
         return new ScimUser(List.of(ScimSchemas.USER), null, externalId, userName, new ScimUser.Name("Some", "One", null),
                 "Some One", List.of(new ScimUser.Email(userName, "work", true)), true, null, null, null, null);
+    }
+
+    /** A link store whose first save dies as a crash before the commit would. */
+    private IdentityLinkStore crashingOnceBeforeSave() {
+        DataSource database = database().migrated();
+        return new IdentityLinkStore(database, new DataSourceTransactionManager(database)) {
+            private final AtomicBoolean crashed = new AtomicBoolean();
+
+            @Override
+            public void save(AccountLink link) {
+                if (crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("simulated crash before commit");
+                }
+                super.save(link);
+            }
+        };
     }
 }
