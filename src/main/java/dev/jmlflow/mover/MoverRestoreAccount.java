@@ -2,7 +2,7 @@ package dev.jmlflow.mover;
 
 import static dev.jmlflow.process.RequestVariables.*;
 
-import dev.jmlflow.process.UndoAccount;
+import dev.jmlflow.process.AccountSteps;
 import dev.jmlflow.provisioning.ProvisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class MoverRestoreAccount implements JavaDelegate {
 
     private final ProvisioningService provisioning;
-    private final UndoAccount undoAccount;
+    private final AccountSteps steps;
 
-    public MoverRestoreAccount(ProvisioningService provisioning, UndoAccount undoAccount) {
+    public MoverRestoreAccount(ProvisioningService provisioning, AccountSteps steps) {
         this.provisioning = provisioning;
-        this.undoAccount = undoAccount;
+        this.steps = steps;
     }
 
     @Override
@@ -25,7 +25,7 @@ public class MoverRestoreAccount implements JavaDelegate {
         if (MoverUpdateAccount.UPDATED.equals(text(execution, ACCOUNT_CHANGE))) {
             provisioning.updateAttributes(text(execution, TARGET), MoverVariables.previous(execution));
         } else {
-            undoAccount.execute(execution);
+            steps.undo(execution);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.jmlflow.mover;
 import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.process.AccessPlanVariables;
-import dev.jmlflow.process.EnsureAccount;
+import dev.jmlflow.process.AccountSteps;
 import dev.jmlflow.process.ProvisioningErrors;
 import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.provisioning.ProvisioningService;
@@ -22,11 +22,11 @@ public class MoverUpdateAccount implements JavaDelegate {
     static final String UPDATED = "UPDATED";
 
     private final ProvisioningService provisioning;
-    private final EnsureAccount ensureAccount;
+    private final AccountSteps steps;
 
-    public MoverUpdateAccount(ProvisioningService provisioning, EnsureAccount ensureAccount) {
+    public MoverUpdateAccount(ProvisioningService provisioning, AccountSteps steps) {
         this.provisioning = provisioning;
-        this.ensureAccount = ensureAccount;
+        this.steps = steps;
     }
 
     @Override
@@ -37,7 +37,7 @@ public class MoverUpdateAccount implements JavaDelegate {
             ProvisioningErrors.run(target, () -> provisioning.updateAttributes(target, RequestVariables.employee(execution)));
             execution.setVariable(ACCOUNT_CHANGE, UPDATED);
         } else {
-            ensureAccount.execute(execution);
+            steps.ensure(execution);
         }
     }
 }

@@ -17,7 +17,7 @@ public class AppScope {
     /** An app's subprocess instance: its target, what ensuring the account did, and the app's failure. */
     public void openApp(DelegateExecution execution) {
         execution.setVariableLocal(TARGET, execution.getVariable(TARGET));
-        execution.setVariableLocal(ACCOUNT_CHANGE, EnsureAccount.AccountChange.UNCHANGED.name());
+        execution.setVariableLocal(ACCOUNT_CHANGE, AccountSteps.AccountChange.UNCHANGED.name());
         execution.setVariableLocal(ProvisioningFailure.APP_FAILURE, null);
     }
 

@@ -99,8 +99,8 @@ class MoverProcessTest {
         registerPlanner(ProcessTestBeans.planner(processEngine));
         Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, registry,
                 new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService())));
-        Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.EnsureAccount(provisioning)));
-        Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.UndoAccount(provisioning)));
+        Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.AccountSteps(provisioning)));
+        Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.AccountSteps(provisioning)));
 
         Mocks.register("moverEmployeeRecord", new MoverEmployeeRecord(registry));
 

@@ -49,15 +49,15 @@ public final class ProcessTestBeans {
     /** Registers every shared bean; process-specific ones are registered by the test. */
     public static void register(ProcessEngine engine, ProvisioningService provisioning, NotificationService notifications) {
         Schedule schedule = new Schedule(SETTINGS);
-        EnsureAccount ensureAccount = new EnsureAccount(provisioning);
+        AccountSteps accountSteps = new AccountSteps(provisioning);
         Mocks.register("schedule", schedule);
         Mocks.register("accessPlans", new AccessPlanVariables());
         Mocks.register("approvers", new Approvers());
         Mocks.register("approvalTimers", new ApprovalTimers(SETTINGS));
         Mocks.register("approvalReminder", new ApprovalReminder(notifications));
         Mocks.register("approvalEscalation", new ApprovalEscalation(notifications));
-        Mocks.register("ensureAccount", ensureAccount);
-        Mocks.register("undoAccount", new UndoAccount(provisioning));
+        Mocks.register("ensureAccount", new EnsureAccount(accountSteps));
+        Mocks.register("undoAccount", new UndoAccount(accountSteps));
         Mocks.register("addMembership", new AddMembership(provisioning));
         Mocks.register("removeMembership", new RemoveMembership(provisioning));
         Mocks.register("provisioningFailures", new ProvisioningFailure());
