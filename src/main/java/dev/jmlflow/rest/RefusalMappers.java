@@ -44,37 +44,27 @@ public final class RefusalMappers {
     private RefusalMappers() {
     }
 
-    @Priority(PRECEDENCE)
-    public static final class RestExceptions implements ExceptionMapper<RestException> {
+    /** JAX-RS picks a mapper by the exception type it names, so each wrapped type gets a one-line subclass. */
+    abstract static class RefusalMapper<E extends Throwable> implements ExceptionMapper<E> {
         @Context
         private UriInfo uri;
 
         @Override
-        public Response toResponse(RestException exception) {
+        public Response toResponse(E exception) {
             return respond(exception, uri);
         }
     }
 
     @Priority(PRECEDENCE)
-    public static final class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-        @Context
-        private UriInfo uri;
-
-        @Override
-        public Response toResponse(ProcessEngineException exception) {
-            return respond(exception, uri);
-        }
+    public static final class RestExceptions extends RefusalMapper<RestException> {
     }
 
     @Priority(PRECEDENCE)
-    public static final class RuntimeExceptions implements ExceptionMapper<RuntimeException> {
-        @Context
-        private UriInfo uri;
+    public static final class EngineExceptions extends RefusalMapper<ProcessEngineException> {
+    }
 
-        @Override
-        public Response toResponse(RuntimeException exception) {
-            return respond(exception, uri);
-        }
+    @Priority(PRECEDENCE)
+    public static final class RuntimeExceptions extends RefusalMapper<RuntimeException> {
     }
 
     static Response respond(Throwable exception, UriInfo uri) {

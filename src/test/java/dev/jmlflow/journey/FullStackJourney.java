@@ -1,5 +1,6 @@
 package dev.jmlflow.journey;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlflow.targets.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,9 @@ import dev.jmlflow.sandbox.scimserver.Profile;
 import dev.jmlflow.sandbox.scimserver.StoredGroup;
 import dev.jmlflow.sandbox.scimserver.StoredUser;
 import dev.jmlflow.testpeers.ScimSdkPeer;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -115,5 +119,33 @@ public abstract class FullStackJourney {
     protected static List<String> groupsOf(ScimSdkPeer peer, String employeeId) {
         String id = account(peer, employeeId).id();
         return peer.tenant().groups().stream().filter(g -> g.memberIds().contains(id)).map(StoredGroup::displayName).toList();
+    }
+
+    /** Eli Engineer joins over REST, their manager approves, and every app is provisioned; the joiner's instance id. */
+    protected String joined(String employeeId, EngineRestClient hr, EngineRestClient manager) throws InterruptedException {
+        HttpResponse<String> started = hr.start("joiner", employeeId, """
+                {"employeeId": {"value": "%s"}, "givenName": {"value": "Eli"}, "familyName": {"value": "Engineer"},
+                 "email": {"value": "eli.engineer@example.com"}, "department": {"value": "Engineering"},
+                 "jobTitle": {"value": "Software Engineer"}, "managerId": {"value": "mgr.max"},
+                 "startDate": {"value": "%s"}}
+                """.formatted(employeeId, LocalDate.now()));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String joiner = id(started);
+        assertThat(manager.complete(manager.taskId(employeeId, "approveAccess"), "{\"approved\": {\"value\": true}}")
+                .statusCode()).isEqualTo(204);
+        EngineRestClient.awaitUntil("the joiner has provisioned every app", () -> ended(joiner));
+        return joiner;
+    }
+
+    protected boolean ended(String processInstanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count() == 1;
+    }
+
+    protected static String id(HttpResponse<String> started) {
+        try {
+            return new ObjectMapper().readTree(started.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.jmlflow.journey;
 import static dev.jmlflow.process.EngineRestClient.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
@@ -40,7 +39,7 @@ class HistoryCleanupJourneyTest extends FullStackJourney {
     void theMoverAndTheLeaverKnowTheEmployeeAfterTheHistoryOfEarlierRequestsIsDeleted() throws Exception {
         EngineRestClient hr = as("hr.hanna");
         answering(hr);
-        String joiner = joined(hr, as("mgr.max"));
+        String joiner = joined(EMPLOYEE, hr, as("mgr.max"));
         history.deleteHistoricProcessInstance(joiner);
 
         // removals only: no approval needed
@@ -71,21 +70,6 @@ class HistoryCleanupJourneyTest extends FullStackJourney {
         assertThat(runtime.createIncidentQuery().count()).isZero();
     }
 
-    private String joined(EngineRestClient hr, EngineRestClient manager) throws InterruptedException {
-        HttpResponse<String> started = hr.start("joiner", EMPLOYEE, """
-                {"employeeId": {"value": "%s"}, "givenName": {"value": "Eli"}, "familyName": {"value": "Engineer"},
-                 "email": {"value": "eli.engineer@example.com"}, "department": {"value": "Engineering"},
-                 "jobTitle": {"value": "Software Engineer"}, "managerId": {"value": "mgr.max"},
-                 "startDate": {"value": "%s"}}
-                """.formatted(EMPLOYEE, LocalDate.now()));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String joiner = id(started);
-        assertThat(manager.complete(manager.taskId(EMPLOYEE, "approveAccess"), "{\"approved\": {\"value\": true}}")
-                .statusCode()).isEqualTo(204);
-        awaitUntil("the joiner has provisioned every app", () -> ended(joiner));
-        return joiner;
-    }
-
     /**
      * The first request of {@code /engine-rest} in a JVM is slow on a loaded machine (Jersey and the engine warm
      * up); a read absorbs it, because unlike a start it may be repeated.
@@ -98,17 +82,5 @@ class HistoryCleanupJourneyTest extends FullStackJourney {
                 return false;
             }
         });
-    }
-
-    private static String id(HttpResponse<String> started) {
-        try {
-            return new ObjectMapper().readTree(started.body()).path("id").asText();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private boolean ended(String processInstanceId) {
-        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count() == 1;
     }
 }

@@ -37,7 +37,7 @@ class MoverJourneyTest extends FullStackJourney {
     @Test
     void aMovedEngineerGetsTheApprovedNewGroupsAndLosesTheOldOneWithoutAnApproval() throws Exception {
         EngineRestClient hr = as("hr.hanna");
-        joined(hr, as("mgr.max"));
+        joined(EMPLOYEE, hr, as("mgr.max"));
         assertThat(groupsOf(cortex, EMPLOYEE)).containsExactly("engineering");
 
         HttpResponse<String> started = hr.start("mover", EMPLOYEE, """
@@ -63,19 +63,5 @@ class MoverJourneyTest extends FullStackJourney {
         assertThat(groupsOf(coralogix, EMPLOYEE)).containsExactlyInAnyOrder("observability-viewers", "observability-admins");
         assertThat(groupsOf(cortex, EMPLOYEE)).containsExactly("service-owners");
         assertThat(runtime.createIncidentQuery().count()).isZero();
-    }
-
-    private void joined(EngineRestClient hr, EngineRestClient manager) throws InterruptedException {
-        HttpResponse<String> started = hr.start("joiner", EMPLOYEE, """
-                {"employeeId": {"value": "%s"}, "givenName": {"value": "Eli"}, "familyName": {"value": "Engineer"},
-                 "email": {"value": "eli.engineer@example.com"}, "department": {"value": "Engineering"},
-                 "jobTitle": {"value": "Software Engineer"}, "managerId": {"value": "mgr.max"},
-                 "startDate": {"value": "%s"}}
-                """.formatted(EMPLOYEE, LocalDate.now()));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        assertThat(manager.complete(manager.taskId(EMPLOYEE, "approveAccess"), "{\"approved\": {\"value\": true}}")
-                .statusCode()).isEqualTo(204);
-        awaitUntil("the joiner has provisioned every app", () -> history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey("joiner").processInstanceBusinessKey(EMPLOYEE).finished().count() == 1);
     }
 }
