@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void theEngineFreeLayersKnowNoCamunda() {
         noClasses().that().resideInAnyPackage("dev.jmlflow.scim..", "dev.jmlflow.targets..",
-                        "dev.jmlflow.provisioning..", "dev.jmlflow.access..", "dev.jmlflow.employee..")
+                        "dev.jmlflow.provisioning..", "dev.jmlflow.access..", "dev.jmlflow.employee..", "dev.jmlflow.policy..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .check(main);
     }
@@ -47,6 +47,15 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.jmlflow.scim..", "dev.jmlflow.targets..",
                         "dev.jmlflow.provisioning..", "dev.jmlflow.access..", "dev.jmlflow.employee..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+                .check(main);
+    }
+
+    @Test
+    void theApprovalPolicyKnowsNoFrameworkAndOnlyTheAccessPlan() {
+        noClasses().that().resideInAPackage("dev.jmlflow.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",
+                        "dev.jmlflow.security..", "dev.jmlflow.approval..", "dev.jmlflow.sandbox..",
+                        "dev.jmlflow.process..", "dev.jmlflow.provisioning..", "dev.jmlflow.targets..")
                 .check(main);
     }
 

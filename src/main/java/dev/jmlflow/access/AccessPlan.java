@@ -11,11 +11,6 @@ import java.util.Optional;
  */
 public record AccessPlan(List<TargetPlan> targets, List<SodViolation> violations, List<AttributeChange> attributeChanges) {
 
-    /** Approval stage of the employee's manager. */
-    public static final String MANAGER_STAGE = "manager";
-    /** Approval stage of the app owners, needed when a privileged group is added. */
-    public static final String APP_OWNER_STAGE = "app-owners";
-
     public AccessPlan {
         targets = List.copyOf(targets);
         violations = List.copyOf(violations);
@@ -45,16 +40,6 @@ public record AccessPlan(List<TargetPlan> targets, List<SodViolation> violations
 
     public boolean hasChanges() {
         return !attributeChanges.isEmpty() || targets.stream().anyMatch(TargetPlan::hasChanges);
-    }
-
-    /** Who has to approve, in order: the manager always, the app owners too when a privileged group is added. */
-    public List<String> approvalStages() {
-        List<String> stages = new ArrayList<>();
-        stages.add(MANAGER_STAGE);
-        if (isPrivileged()) {
-            stages.add(APP_OWNER_STAGE);
-        }
-        return stages;
     }
 
     /** The additions alone, to tell whether a re-planned change still matches what was approved. */

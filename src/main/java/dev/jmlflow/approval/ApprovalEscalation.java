@@ -2,7 +2,7 @@ package dev.jmlflow.approval;
 
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.ApprovalPolicy;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,8 +26,8 @@ public class ApprovalEscalation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : OpenTasks.of(execution)) {
-            tasks.addCandidateGroup(task.getId(), JmlflowGroups.IT_OPS);
-            notifications.taskWaiting(Recipients.groups(JmlflowGroups.IT_OPS), task.getId(),
+            tasks.addCandidateGroup(task.getId(), ApprovalPolicy.OPERATORS);
+            notifications.taskWaiting(Recipients.groups(ApprovalPolicy.OPERATORS), task.getId(),
                     "Escalated: " + task.getName(), execution.getProcessBusinessKey());
         }
     }

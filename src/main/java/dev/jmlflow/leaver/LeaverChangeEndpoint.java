@@ -10,7 +10,7 @@ import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.leaver.ScheduledLeavers.Result;
 import dev.jmlflow.security.BasicAuthentication;
 import dev.jmlflow.security.BasicAuthentication.Caller;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -2,7 +2,7 @@ package dev.jmlflow.leaver;
 
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

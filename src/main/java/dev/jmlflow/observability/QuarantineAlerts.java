@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import dev.jmlflow.targets.BreakerAlerts;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;

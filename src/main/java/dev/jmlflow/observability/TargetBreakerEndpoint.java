@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.jmlflow.security.BasicAuthentication;
 import dev.jmlflow.security.BasicAuthentication.Caller;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import dev.jmlflow.targets.BreakerState;
 import dev.jmlflow.targets.CircuitBreaker;
 import dev.jmlflow.targets.Target;

@@ -3,6 +3,7 @@ package dev.jmlflow.process;
 import dev.jmlflow.access.AccessPlan;
 import dev.jmlflow.access.AccessPlanJson;
 import dev.jmlflow.access.TargetPlan;
+import dev.jmlflow.policy.ApprovalPolicy;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ public class AccessPlanVariables {
     }
 
     public List<String> approvalStages(String plan) {
-        return AccessPlanJson.read(plan).approvalStages();
+        return ApprovalPolicy.stages(AccessPlanJson.read(plan));
     }
 
     private static TargetPlan targetPlan(String plan, String target) {

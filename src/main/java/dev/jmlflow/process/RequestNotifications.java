@@ -4,7 +4,7 @@ import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package dev.jmlflow.security;
 
-import static dev.jmlflow.security.JmlflowGroups.APP_OWNERS;
-import static dev.jmlflow.security.JmlflowGroups.CAMUNDA_ADMIN;
-import static dev.jmlflow.security.JmlflowGroups.HR;
-import static dev.jmlflow.security.JmlflowGroups.IT_OPS;
-import static dev.jmlflow.security.JmlflowGroups.MANAGERS;
+import static dev.jmlflow.policy.ApprovalPolicy.APPROVER_GROUPS;
+import static dev.jmlflow.policy.ApprovalPolicy.OPERATORS;
+import static dev.jmlflow.policy.ApprovalPolicy.REQUESTERS;
+import static dev.jmlflow.policy.ApprovalPolicy.TASK_WORKERS;
+import static dev.jmlflow.policy.JmlflowGroups.CAMUNDA_ADMIN;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.ArrayList;
@@ -24,7 +24,8 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
- * Who may do what, in one place. Each group gets exactly what its work needs; everything else is denied because
+ * What each group may do in Camunda, derived from {@link dev.jmlflow.policy.ApprovalPolicy} (who requests, who
+ * approves, who operates). Each group gets exactly what its work needs; everything else is denied because
  * Camunda denies what is not granted.
  *
  * <ul>
@@ -59,36 +60,36 @@ final class AuthorizationModel {
         Arrays.stream(Resources.values())
                 .forEach(resource -> grants.add(new Grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL)));
 
-        for (String group : List.of(HR, MANAGERS, APP_OWNERS, IT_OPS)) {
+        for (String group : TASK_WORKERS) {
             grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
         }
 
-        grants.add(new Grant(HR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+        grants.add(new Grant(REQUESTERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
         for (String key : REQUEST_PROCESSES) {
-            grants.add(new Grant(HR, Resources.PROCESS_DEFINITION, key,
+            grants.add(new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, key,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
             // to render task forms and diagrams of tasks they may work on
-            grants.add(new Grant(MANAGERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
-            grants.add(new Grant(APP_OWNERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+            APPROVER_GROUPS.forEach(group -> grants.add(
+                    new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ)));
         }
 
-        grants.add(new Grant(IT_OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-        grants.add(new Grant(IT_OPS, Resources.PROCESS_DEFINITION, ANY,
+        grants.add(new Grant(OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.RETRY_JOB));
-        grants.add(new Grant(IT_OPS, Resources.PROCESS_INSTANCE, ANY,
+        grants.add(new Grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY,
                 ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB));
-        grants.add(new Grant(IT_OPS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.READ_HISTORY));
-        grants.add(new Grant(IT_OPS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
-        grants.add(new Grant(IT_OPS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
-        grants.add(new Grant(IT_OPS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
-        grants.add(new Grant(IT_OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
-        grants.add(new Grant(IT_OPS, Resources.DEPLOYMENT, ANY, Permissions.READ));
-        grants.add(new Grant(IT_OPS, Resources.BATCH, ANY,
+        grants.add(new Grant(OPERATORS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.READ_HISTORY));
+        grants.add(new Grant(OPERATORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
+        grants.add(new Grant(OPERATORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+        grants.add(new Grant(OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
+        grants.add(new Grant(OPERATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        grants.add(new Grant(OPERATORS, Resources.DEPLOYMENT, ANY, Permissions.READ));
+        grants.add(new Grant(OPERATORS, Resources.BATCH, ANY,
                 BatchPermissions.READ, BatchPermissions.READ_HISTORY, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES));
         // the audit trail, and annotating their own repair actions in it
-        grants.add(new Grant(IT_OPS, Resources.OPERATION_LOG_CATEGORY, ANY,
+        grants.add(new Grant(OPERATORS, Resources.OPERATION_LOG_CATEGORY, ANY,
                 UserOperationLogCategoryPermissions.READ, UserOperationLogCategoryPermissions.UPDATE));
         return List.copyOf(grants);
     }

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
+import dev.jmlflow.policy.ApprovalPolicy;
+import dev.jmlflow.policy.JmlflowGroups;
 import dev.jmlflow.security.AuthorizationModel.Grant;
 
 /**
@@ -124,11 +126,10 @@ class IdentitySetup implements SmartInitializingSingleton {
                 .endOr();
         String myApprovals = ensureFilter(MY_APPROVALS_FILTER, approvals, -20,
                 "Access plans waiting for your approval");
-        for (String group : List.of(JmlflowGroups.HR, JmlflowGroups.MANAGERS, JmlflowGroups.APP_OWNERS,
-                JmlflowGroups.IT_OPS)) {
+        for (String group : ApprovalPolicy.TASK_WORKERS) {
             ensureGrant(new Grant(group, Resources.FILTER, myTasks, Permissions.READ));
         }
-        for (String group : List.of(JmlflowGroups.MANAGERS, JmlflowGroups.APP_OWNERS)) {
+        for (String group : ApprovalPolicy.APPROVER_GROUPS) {
             ensureGrant(new Grant(group, Resources.FILTER, myApprovals, Permissions.READ));
         }
     }

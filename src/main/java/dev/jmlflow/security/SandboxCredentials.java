@@ -1,5 +1,6 @@
 package dev.jmlflow.security;
 
+import dev.jmlflow.policy.JmlflowGroups;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

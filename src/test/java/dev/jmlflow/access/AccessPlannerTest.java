@@ -3,6 +3,7 @@ package dev.jmlflow.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jmlflow.policy.ApprovalPolicy;
 import dev.jmlflow.targets.Assign;
 import dev.jmlflow.targets.Dialect;
 import dev.jmlflow.targets.TargetProperties;
@@ -48,7 +49,7 @@ class AccessPlannerTest {
         assertThat(plan.targetNames()).containsExactly("coralogix", "cortex");
         assertThat(plan.target("coralogix").orElseThrow().groupsToAdd()).containsExactly("observability-viewers");
         assertThat(plan.target("cortex").orElseThrow().groupsToAdd()).isEmpty();
-        assertThat(plan.approvalStages()).containsExactly("manager");
+        assertThat(ApprovalPolicy.stages(plan)).containsExactly("manager");
     }
 
     @Test
@@ -56,7 +57,7 @@ class AccessPlannerTest {
         AccessPlan plan = planner.planJoiner("Engineering", "Developer", RequestedGroups.parse("coralogix:observability-admins"));
 
         assertThat(plan.target("coralogix").orElseThrow().privilegedGroups()).containsExactly("observability-admins");
-        assertThat(plan.approvalStages()).containsExactly("manager", "app-owners");
+        assertThat(ApprovalPolicy.stages(plan)).containsExactly("manager", "app-owners");
         assertThat(plan.describe()).contains("add observability-admins (privileged: needs app owner approval)");
     }
 

@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.jmlflow.sandbox.AppHttp;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import dev.jmlflow.scim.ScimFilter;
 import dev.jmlflow.security.SandboxCredentials;
 import dev.jmlflow.targets.TargetQuarantinedException;

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
+import dev.jmlflow.policy.JmlflowGroups;
 import dev.jmlflow.security.EngineRest.Credentials;
 
 /**

@@ -1,4 +1,4 @@
-package dev.jmlflow.security;
+package dev.jmlflow.policy;
 
 import java.util.List;
 
