@@ -1,6 +1,5 @@
 package dev.jmlflow.sandbox;
 
-import dev.jmlflow.security.SandboxMode;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
 import dev.jmlflow.sandbox.scimserver.TenantOptions;
-import dev.jmlflow.security.SandboxMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

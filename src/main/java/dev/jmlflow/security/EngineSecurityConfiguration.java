@@ -15,8 +15,7 @@ class EngineSecurityConfiguration {
     }
 
     @Bean
-    IdentitySetup identitySetup(ProcessEngine engine, SandboxMode sandboxMode, SandboxCredentials credentials,
-            AdminProperties admin) {
-        return new IdentitySetup(engine, sandboxMode, credentials, admin);
+    IdentitySetup identitySetup(ProcessEngine engine, SeededUsers seededUsers, AdminProperties admin) {
+        return new IdentitySetup(engine, seededUsers, admin);
     }
 }

@@ -44,18 +44,15 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
-    private final SandboxMode sandboxMode;
-    private final SandboxCredentials sandboxCredentials;
+    private final SeededUsers seededUsers;
     private final AdminProperties admin;
 
-    IdentitySetup(ProcessEngine engine, SandboxMode sandboxMode, SandboxCredentials sandboxCredentials,
-            AdminProperties admin) {
+    IdentitySetup(ProcessEngine engine, SeededUsers seededUsers, AdminProperties admin) {
         this.identityService = engine.getIdentityService();
         this.authorizationService = engine.getAuthorizationService();
         this.filterService = engine.getFilterService();
         this.taskService = engine.getTaskService();
-        this.sandboxMode = sandboxMode;
-        this.sandboxCredentials = sandboxCredentials;
+        this.seededUsers = seededUsers;
         this.admin = admin;
     }
 
@@ -64,18 +61,13 @@ class IdentitySetup implements SmartInitializingSingleton {
         JmlflowGroups.ALL.forEach(this::ensureGroup);
         AuthorizationModel.grants().forEach(this::ensureGrant);
         ensureFilters();
-        if (sandboxMode.active()) {
-            SandboxCredentials.DEMO_USERS.forEach(user -> ensureUser(user.id(), user.firstName(), user.lastName(),
-                    user.id() + SandboxCredentials.DEMO_EMAIL_DOMAIN, sandboxCredentials.passwordOf(user.id()),
-                    user.group()));
-        } else {
-            removeDemoUsers();
+        List<SeededUsers.SeededUser> seeded = seededUsers.users();
+        if (seeded.isEmpty()) {
+            removeSeededUsers();
         }
-        if (sandboxCredentials.hasUser(SandboxCredentials.ADMIN)) {
-            ensureUser(SandboxCredentials.ADMIN, "Sandbox", "Admin",
-                    SandboxCredentials.ADMIN + SandboxCredentials.DEMO_EMAIL_DOMAIN,
-                    sandboxCredentials.passwordOf(SandboxCredentials.ADMIN), JmlflowGroups.CAMUNDA_ADMIN);
-        } else {
+        seeded.forEach(user -> ensureUser(user.id(), user.firstName(), user.lastName(), user.email(),
+                user.password(), user.group()));
+        if (seeded.stream().noneMatch(user -> JmlflowGroups.CAMUNDA_ADMIN.equals(user.group()))) {
             ensureConfiguredAdmin();
         }
     }
@@ -178,10 +170,10 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
     }
 
-    /** Sandbox users must not survive into a run with real targets. */
-    private void removeDemoUsers() {
+    /** Seeded users (the sandbox's) must not survive into a run that seeds none, one with real targets. */
+    private void removeSeededUsers() {
         identityService.createUserQuery().list().stream()
-                .filter(user -> user.getEmail() != null && user.getEmail().endsWith(SandboxCredentials.DEMO_EMAIL_DOMAIN))
+                .filter(user -> seededUsers.isSeeded(user.getEmail()))
                 .forEach(user -> {
                     log.warn("Removing sandbox user '{}': real targets are configured", user.getId());
                     identityService.deleteUser(user.getId());

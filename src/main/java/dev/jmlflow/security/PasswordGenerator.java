@@ -10,7 +10,7 @@ import java.util.Locale;
  * Random passwords that pass Camunda's default password policy (upper, lower, digit, special, length, and none of
  * the user's own data in it).
  */
-final class PasswordGenerator {
+public final class PasswordGenerator {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
@@ -23,7 +23,7 @@ final class PasswordGenerator {
     private final SecureRandom random = new SecureRandom();
 
     /** A password that contains none of {@code userData} (id, names, email), compared case-insensitively. */
-    String nextAvoiding(List<String> userData) {
+    public String nextAvoiding(List<String> userData) {
         String password;
         do {
             password = next();

@@ -1,5 +1,6 @@
 package dev.jmlflow.security;
 
+import dev.jmlflow.policy.JmlflowGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -8,20 +9,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * The last lines of the start-up log: where the webapps are and how to log in. In sandbox mode it prints the demo
- * passwords of this start, once; nothing else ever logs them.
+ * The last lines of the start-up log: where the webapps are and how to log in. When users are seeded (the sandbox's
+ * demo users) it prints their passwords of this start, once; nothing else ever logs them.
  */
 class StartupBanner implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-    private final SandboxMode sandboxMode;
-    private final SandboxCredentials credentials;
+    private final SeededUsers seededUsers;
     private final AdminProperties admin;
 
-    StartupBanner(SandboxMode sandboxMode, SandboxCredentials credentials, AdminProperties admin) {
-        this.sandboxMode = sandboxMode;
-        this.credentials = credentials;
+    StartupBanner(SeededUsers seededUsers, AdminProperties admin) {
+        this.seededUsers = seededUsers;
         this.admin = admin;
     }
 
@@ -41,12 +40,8 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent>, Order
         StringBuilder sb = new StringBuilder(System.lineSeparator());
         String rule = "=".repeat(72);
         sb.append(rule).append(System.lineSeparator());
-        if (sandboxMode.active()) {
-            sb.append("  SANDBOX MODE: no target is configured; jmlflow provisions into its own SCIM sandbox.")
-                    .append(System.lineSeparator())
-                    .append("  Demo users and passwords, new on every start:").append(System.lineSeparator());
-            credentials.all().forEach((user, password) -> sb.append(String.format("    %-10s %s%n", user, password)));
-        } else {
+        sb.append(seededUsers.bannerText(baseUrl));
+        if (seededUsers.users().stream().noneMatch(user -> JmlflowGroups.CAMUNDA_ADMIN.equals(user.group()))) {
             sb.append("  Log in as '").append(admin.user().trim())
                     .append("' with the password from JMLFLOW_ADMIN_PASSWORD.").append(System.lineSeparator());
         }
@@ -54,9 +49,6 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent>, Order
         sb.append("  Cockpit:  ").append(camunda).append("cockpit/").append(System.lineSeparator());
         sb.append("  Admin:    ").append(camunda).append("admin/").append(System.lineSeparator());
         sb.append("  REST API: ").append(baseUrl).append("/engine-rest (HTTP Basic)").append(System.lineSeparator());
-        if (sandboxMode.active()) {
-            sb.append("  Sandbox:  ").append(baseUrl).append("/sandbox").append(System.lineSeparator());
-        }
         sb.append(rule);
         return sb.toString();
     }

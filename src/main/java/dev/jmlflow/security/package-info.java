@@ -1,8 +1,7 @@
 /**
- * Who may do what: Camunda users, groups and authorizations, the admin account, sandbox demo users,
- * authentication of {@code /engine-rest}, and the start-up banner that tells a person how to log in.
- *
- * <p>Other packages use {@link dev.jmlflow.security.SandboxMode} to know whether real targets are configured and
- * {@link dev.jmlflow.policy.JmlflowGroups} for the group ids.
+ * Who may do what in Camunda: users, groups and authorizations (derived from {@link dev.jmlflow.policy.ApprovalPolicy}),
+ * the admin account, authentication of {@code /engine-rest}, and the start-up banner that tells a person how to log
+ * in. Users another package needs for one start (the sandbox's demo users) come in through {@link
+ * dev.jmlflow.security.SeededUsers}, so security knows nothing of the sandbox.
  */
 package dev.jmlflow.security;

@@ -25,7 +25,7 @@ import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
 import dev.jmlflow.sandbox.scimserver.SandboxTenant;
 import dev.jmlflow.sandbox.scimserver.StoredGroup;
 import dev.jmlflow.sandbox.scimserver.StoredUser;
-import dev.jmlflow.security.SandboxCredentials;
+import dev.jmlflow.sandbox.SandboxCredentials;
 
 /**
  * The whole app on a random port in sandbox mode: real Tasklist and Cockpit in Debian's Chromium, the real processes

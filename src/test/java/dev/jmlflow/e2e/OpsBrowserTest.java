@@ -29,7 +29,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
-import dev.jmlflow.security.SandboxMode;
+import dev.jmlflow.sandbox.SandboxMode;
 import org.springframework.test.context.TestPropertySource;
 
 /**

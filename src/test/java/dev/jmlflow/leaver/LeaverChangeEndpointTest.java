@@ -6,7 +6,7 @@ import dev.jmlflow.process.EngineRestClient;
 import dev.jmlflow.provisioning.Employee;
 import dev.jmlflow.provisioning.ProvisioningService;
 import dev.jmlflow.sandbox.AppHttp;
-import dev.jmlflow.security.SandboxCredentials;
+import dev.jmlflow.sandbox.SandboxCredentials;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;

@@ -12,7 +12,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.jmlflow.sandbox.AppHttp;
 import dev.jmlflow.policy.JmlflowGroups;
 import dev.jmlflow.scim.ScimFilter;
-import dev.jmlflow.security.SandboxCredentials;
+import dev.jmlflow.sandbox.SandboxCredentials;
 import dev.jmlflow.targets.TargetQuarantinedException;
 import dev.jmlflow.targets.TargetRegistry;
 import org.camunda.bpm.engine.TaskService;

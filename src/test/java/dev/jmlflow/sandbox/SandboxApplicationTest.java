@@ -16,7 +16,6 @@ import dev.jmlflow.scim.PatchRequest;
 import dev.jmlflow.scim.ScimFilter;
 import dev.jmlflow.scim.ScimGroup;
 import dev.jmlflow.scim.ScimUser;
-import dev.jmlflow.security.SandboxCredentials;
 import dev.jmlflow.targets.Dialect;
 import dev.jmlflow.targets.Target;
 import dev.jmlflow.targets.TargetProperties;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import dev.jmlflow.sandbox.scimserver.SandboxScimServer;
-import dev.jmlflow.security.SandboxCredentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

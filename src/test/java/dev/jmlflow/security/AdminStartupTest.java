@@ -2,6 +2,9 @@ package dev.jmlflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmlflow.sandbox.SandboxCredentials;
+import dev.jmlflow.sandbox.SandboxMode;
+import dev.jmlflow.sandbox.SandboxModeConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -14,7 +17,7 @@ class AdminStartupTest {
     private static final String TARGET = "jmlflow.targets.coralogix.token=scim-token";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SecurityConfiguration.class);
+            .withUserConfiguration(SecurityConfiguration.class, SandboxModeConfiguration.class);
 
     @Test
     void startingWithATargetAndNoAdminPasswordFailsWithWhatToSet() {

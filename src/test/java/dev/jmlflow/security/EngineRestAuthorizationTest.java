@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dev.jmlflow.policy.JmlflowGroups;
+import dev.jmlflow.sandbox.SandboxCredentials;
 import dev.jmlflow.security.EngineRest.Credentials;
 import dev.jmlflow.security.EngineRest.Reply;
 

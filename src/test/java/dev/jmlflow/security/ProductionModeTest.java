@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dev.jmlflow.policy.JmlflowGroups;
+import dev.jmlflow.sandbox.SandboxMode;
 import dev.jmlflow.security.EngineRest.Credentials;
 
 /**

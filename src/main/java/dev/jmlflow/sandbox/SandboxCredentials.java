@@ -1,16 +1,19 @@
-package dev.jmlflow.security;
+package dev.jmlflow.sandbox;
 
 import dev.jmlflow.policy.JmlflowGroups;
+import dev.jmlflow.security.PasswordGenerator;
+import dev.jmlflow.security.SeededUsers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The demo users of sandbox mode with their passwords, new on every start. Empty outside sandbox mode. Tests log in
- * with these; people read them once from the start-up banner.
+ * The demo users of sandbox mode with their passwords, new on every start, one per group of the approval policy.
+ * Empty outside sandbox mode. Tests log in with these; people read them once from the start-up banner.
  */
-public final class SandboxCredentials {
+public final class SandboxCredentials implements SeededUsers {
 
     /** A demo user: id, display name, and the one group that defines what they may do. */
     public record DemoUser(String id, String firstName, String lastName, String group) {
@@ -27,6 +30,8 @@ public final class SandboxCredentials {
 
     /** Marks users created by the sandbox, so they can be removed when real targets are configured. */
     static final String DEMO_EMAIL_DOMAIN = "@sandbox.jmlflow.invalid";
+
+    private static final DemoUser SANDBOX_ADMIN = new DemoUser(ADMIN, "Sandbox", "Admin", JmlflowGroups.CAMUNDA_ADMIN);
 
     private final Map<String, String> passwords;
 
@@ -66,12 +71,40 @@ public final class SandboxCredentials {
     }
 
     /** User id to password, in the order the banner prints them. */
-    Map<String, String> all() {
+    public Map<String, String> all() {
         return passwords;
     }
 
     public boolean hasUser(String userId) {
         return passwords.containsKey(userId);
+    }
+
+    @Override
+    public List<SeededUser> users() {
+        return Stream.concat(DEMO_USERS.stream(), Stream.of(SANDBOX_ADMIN))
+                .filter(user -> hasUser(user.id()))
+                .map(user -> new SeededUser(user.id(), user.firstName(), user.lastName(), user.id() + DEMO_EMAIL_DOMAIN,
+                        passwordOf(user.id()), user.group()))
+                .toList();
+    }
+
+    @Override
+    public boolean isSeeded(String email) {
+        return email != null && email.endsWith(DEMO_EMAIL_DOMAIN);
+    }
+
+    @Override
+    public String bannerText(String baseUrl) {
+        if (isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder()
+                .append("  SANDBOX MODE: no target is configured; jmlflow provisions into its own SCIM sandbox.")
+                .append(System.lineSeparator())
+                .append("  Sandbox:  ").append(baseUrl).append("/sandbox").append(System.lineSeparator())
+                .append("  Demo users and passwords, new on every start:").append(System.lineSeparator());
+        passwords.forEach((user, password) -> sb.append(String.format("    %-10s %s%n", user, password)));
+        return sb.toString();
     }
 
     @Override

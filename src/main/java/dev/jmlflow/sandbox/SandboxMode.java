@@ -1,4 +1,4 @@
-package dev.jmlflow.security;
+package dev.jmlflow.sandbox;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
