@@ -60,6 +60,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void securityKnowsNothingOfTheSandbox() {
+        noClasses().that().resideInAPackage("dev.jmlflow.security..")
+                .should().dependOnClassesThat().resideInAPackage("dev.jmlflow.sandbox..")
+                .check(main);
+    }
+
+    @Test
     void theLowerLayersNeverReachUpIntoTheRequestSteps() {
         noClasses().that().resideInAnyPackage("dev.jmlflow.scim..", "dev.jmlflow.targets..",
                         "dev.jmlflow.provisioning..", "dev.jmlflow.access..", "dev.jmlflow.employee..")
