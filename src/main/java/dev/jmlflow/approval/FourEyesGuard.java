@@ -1,15 +1,17 @@
 package dev.jmlflow.approval;
 
-import static dev.jmlflow.process.RequestVariables.APPROVAL_LOG;
 import static dev.jmlflow.process.RequestVariables.EMAIL;
 import static dev.jmlflow.process.RequestVariables.EMPLOYEE_ID;
 import static dev.jmlflow.process.RequestVariables.REQUESTER;
 
+import dev.jmlflow.policy.ApprovalDecision;
+import dev.jmlflow.policy.ApprovalRecord;
+import dev.jmlflow.process.CommandConnection;
 import dev.jmlflow.process.CommandWrites;
 import dev.jmlflow.process.Engine;
 import dev.jmlflow.process.FormFields;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,25 +25,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
 
 /**
- * The four-eyes rule on every user task, put there by {@link RequestGuards} for {@code assignment} (assign, claim,
- * delegate), {@code update} (resolve) and {@code complete}. The requester ({@value dev.jmlflow.process.RequestVariables#REQUESTER},
- * set from authentication at the start) and the subject ({@code employeeId}, and a Camunda user whose email is the
- * subject's {@code email}) may neither be assigned a task of the request nor complete one; completion is checked
- * against the authenticated user as well as the assignee, because Camunda lets a candidate complete a task assigned
- * to someone else.
+ * Enforces {@link FourEyes} on every user task, put there by {@link RequestGuards} for {@code assignment} (assign,
+ * claim, delegate), {@code update} (resolve) and {@code complete}. The requester ({@value
+ * dev.jmlflow.process.RequestVariables#REQUESTER}, set from authentication at the start) and the subject may neither
+ * be assigned a task of the request nor complete one; completion is checked against the authenticated user as well
+ * as the assignee, because Camunda lets a candidate complete a task assigned to someone else.
  * <p>
  * An approval is a task whose form asks for {@value #APPROVED}. Its completion must set {@value #APPROVED} (so an
- * earlier stage's decision never counts as this one's); the decision is appended to {@value
- * dev.jmlflow.process.RequestVariables#APPROVAL_LOG} and the stage and decider to {@value #DECIDERS}, and nobody who
- * decided one stage may take or decide another stage of the request. The stage is {@value #STAGE} (the stages of
- * {@code approveAccess}), else the task's definition key; deciding the same stage again (a re-approval) is allowed.
+ * earlier stage's decision never counts as this one's), and the decision goes into the {@link ApprovalRecord},
+ * against which the rule checks who decided which stage. The stage is {@value #STAGE} (the stages of {@code
+ * approveAccess}), else the task's definition key.
  */
 final class FourEyesGuard implements TaskListener {
 
     static final String APPROVED = "approved";
     static final String COMMENT = "comment";
-    /** Who decided which approval stage of this request: comma-separated {@code stage:user} entries. */
-    static final String DECIDERS = "approvalDeciders";
     static final String STAGE = "approvalStage";
     static final int MAX_COMMENT = 2000;
     private static final String ASSIGNEE = "assignee";
@@ -74,9 +72,14 @@ final class FourEyesGuard implements TaskListener {
         Optional<String> user = authenticatedUser(task);
         user.ifPresent(u -> refuse(task, u, "complete"));
         refuse(task, task.getAssignee(), "complete");
-        if (!isApproval(task)) {
-            return;
+        if (isApproval(task)) {
+            String who = user.orElse(task.getAssignee() == null ? "(unknown)" : task.getAssignee());
+            ApprovalRecord.add(CommandConnection.current(), task.getId(), task.getProcessInstanceId(), decision(task, who));
         }
+    }
+
+    /** The decision the completion carries; refused unless it sets {@value #APPROVED} and at most a short comment. */
+    private static ApprovalDecision decision(DelegateTask task, String who) {
         Set<String> written = CommandWrites.variables(task.getProcessInstanceId(), task);
         Object approved = task.getVariable(APPROVED);
         if (!written.contains(APPROVED) || !(approved instanceof Boolean decision)) {
@@ -87,11 +90,8 @@ final class FourEyesGuard implements TaskListener {
         if (comment != null && (!(comment instanceof String text) || text.length() > MAX_COMMENT)) {
             throw new NotValidException("comment: must be text of at most " + MAX_COMMENT + " characters");
         }
-        String who = user.orElse(task.getAssignee() == null ? "(unknown)" : task.getAssignee());
-        String entry = Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()) + " " + task.getName() + ": "
-                + (decision ? "approved" : "rejected") + " by " + who + (comment == null ? "" : " (" + comment + ")");
-        append(task, APPROVAL_LOG, entry, "\n");
-        append(task, DECIDERS, stage(task) + ":" + who, ",");
+        return new ApprovalDecision(stage(task), task.getName(), who, decision, (String) comment,
+                Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
     }
 
     private void refuse(DelegateTask task, String userId, String action) {
@@ -99,16 +99,21 @@ final class FourEyesGuard implements TaskListener {
             return;
         }
         FourEyes rule = new FourEyes(text(task, REQUESTER), text(task, EMPLOYEE_ID), text(task, EMAIL));
-        Optional<String> conflict = rule.conflict(userId, emailOf(task, userId));
-        if (conflict.isEmpty() && decidedAnotherStage(task, userId) && isApproval(task)) {
-            conflict = Optional.of(userId + " already decided another approval stage of this request");
-        }
+        String email = emailOf(task, userId);
+        boolean approval = isApproval(task);
+        Optional<String> conflict = approval
+                ? rule.conflictAtStage(userId, email, stage(task), decisions(task))
+                : rule.conflict(userId, email);
         // the refusal's field: who takes the task, or for a decision the decision itself, which the form labels
-        String field = !action.equals(BE_ASSIGNED) && isApproval(task) ? APPROVED : ASSIGNEE;
+        String field = !action.equals(BE_ASSIGNED) && approval ? APPROVED : ASSIGNEE;
         conflict.ifPresent(reason -> {
             throw new ApprovalRefusedException("The four-eyes rule stops this on '" + task.getName() + "'. " + field
                     + ": " + reason + " and may not " + action + " this task");
         });
+    }
+
+    private static List<ApprovalDecision> decisions(DelegateTask task) {
+        return ApprovalRecord.of(CommandConnection.current(), task.getProcessInstanceId());
     }
 
     private static Optional<String> authenticatedUser(DelegateTask task) {
@@ -119,21 +124,9 @@ final class FourEyesGuard implements TaskListener {
         return FormFields.ofTaskForm(task, hasForm).contains(APPROVED);
     }
 
-    private static boolean decidedAnotherStage(DelegateTask task, String userId) {
-        String deciders = text(task, DECIDERS);
-        String stage = stage(task);
-        return deciders != null && Arrays.stream(deciders.split(",")).map(entry -> entry.split(":", 2))
-                .anyMatch(entry -> !entry[0].equals(stage) && entry[1].equalsIgnoreCase(userId));
-    }
-
     private static String stage(DelegateTask task) {
         String stage = text(task, STAGE);
         return stage == null ? task.getTaskDefinitionKey() : stage;
-    }
-
-    private static void append(DelegateTask task, String variable, String entry, String separator) {
-        String before = text(task, variable);
-        task.getExecution().getProcessInstance().setVariable(variable, before == null ? entry : before + separator + entry);
     }
 
     private static String emailOf(DelegateTask task, String userId) {

@@ -4,8 +4,11 @@ import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
+import dev.jmlflow.policy.ApprovalDecision;
+import dev.jmlflow.policy.ApprovalRecord;
 import dev.jmlflow.policy.JmlflowGroups;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +65,9 @@ public class RequestNotifications {
         return execution.getProcessDefinitionId().split(":")[0] + " " + execution.getProcessBusinessKey();
     }
 
+    /** The request's approval decisions from the approval record, one line each. */
     private static String log(DelegateExecution execution) {
-        Object log = execution.getVariable(APPROVAL_LOG);
-        return log == null ? "" : log.toString();
+        return ApprovalRecord.of(CommandConnection.current(), execution.getProcessInstanceId()).stream()
+                .map(ApprovalDecision::describe).collect(Collectors.joining("\n"));
     }
 }

@@ -20,8 +20,6 @@ public final class RequestVariables {
     public static final String REQUESTED_GROUPS = "requestedGroups";
     /** The authenticated user who started the request; set by the engine's start guard, never by a caller. */
     public static final String REQUESTER = "requester";
-    /** Every approval decision of the request, one line each. */
-    public static final String APPROVAL_LOG = "approvalLog";
     /** Element variables of the provisioning multi-instances. */
     public static final String TARGET = "target";
     public static final String GROUP = "group";

@@ -3,12 +3,15 @@ package dev.jmlflow.adversarial;
 import static dev.jmlflow.process.EngineRestClient.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmlflow.policy.ApprovalDecision;
+import dev.jmlflow.policy.ApprovalRecord;
 import dev.jmlflow.provisioning.Employee;
 import dev.jmlflow.testpeers.PeerHttp;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -39,6 +44,9 @@ class TaskAttacksTest extends AttackerJourney {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void people() throws InterruptedException {
@@ -80,10 +88,12 @@ class TaskAttacksTest extends AttackerJourney {
         assertThat(now.getDelegationState()).as("its delegation").isEqualTo(before.getDelegationState());
     }
 
-    /** The approval log entries, of any request, that name {@code user} as the one who decided. */
+    /** The recorded approval decisions, of any request, that name {@code user} as the one who decided. */
     private List<String> decisionsBy(String user) {
-        return history.createHistoricVariableInstanceQuery().variableName("approvalLog").list().stream()
-                .map(v -> String.valueOf(v.getValue())).filter(log -> log.contains("by " + user)).toList();
+        return new JdbcTemplate(dataSource).execute((ConnectionCallback<List<String>>) connection ->
+                history.createHistoricProcessInstanceQuery().list().stream()
+                        .flatMap(request -> ApprovalRecord.of(connection, request.getId()).stream())
+                        .map(ApprovalDecision::describe).filter(line -> line.contains("by " + user)).toList());
     }
 
     private void assertRefused(HttpResponse<String> response) {
