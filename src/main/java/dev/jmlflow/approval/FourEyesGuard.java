@@ -7,21 +7,16 @@ import static dev.jmlflow.process.RequestVariables.REQUESTER;
 import dev.jmlflow.policy.ApprovalDecision;
 import dev.jmlflow.policy.ApprovalRecord;
 import dev.jmlflow.process.CommandConnection;
-import dev.jmlflow.process.CommandWrites;
 import dev.jmlflow.process.Engine;
 import dev.jmlflow.process.FormFields;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
 
 /**
@@ -31,17 +26,13 @@ import org.camunda.bpm.engine.task.DelegationState;
  * be assigned a task of the request nor complete one; completion is checked against the authenticated user as well
  * as the assignee, because Camunda lets a candidate complete a task assigned to someone else.
  * <p>
- * An approval is a task whose form asks for {@value #APPROVED}. Its completion must set {@value #APPROVED} (so an
- * earlier stage's decision never counts as this one's), and the decision goes into the {@link ApprovalRecord},
- * against which the rule checks who decided which stage. The stage is {@value #STAGE} (the stages of {@code
- * approveAccess}), else the task's definition key.
+ * An approval is a task whose form asks for {@value ApprovalForm#APPROVED}; its completion must carry a decision
+ * ({@link ApprovalForm}), which goes into the {@link ApprovalRecord}, against which the rule checks who decided
+ * which stage. The stage is {@value #STAGE} (the stages of {@code approveAccess}), else the task's definition key.
  */
 final class FourEyesGuard implements TaskListener {
 
-    static final String APPROVED = "approved";
-    static final String COMMENT = "comment";
     static final String STAGE = "approvalStage";
-    static final int MAX_COMMENT = 2000;
     private static final String ASSIGNEE = "assignee";
     private static final String BE_ASSIGNED = "be assigned";
 
@@ -74,24 +65,9 @@ final class FourEyesGuard implements TaskListener {
         refuse(task, task.getAssignee(), "complete");
         if (isApproval(task)) {
             String who = user.orElse(task.getAssignee() == null ? "(unknown)" : task.getAssignee());
-            ApprovalRecord.add(CommandConnection.current(), task.getId(), task.getProcessInstanceId(), decision(task, who));
+            ApprovalRecord.add(CommandConnection.current(), task.getId(), task.getProcessInstanceId(),
+                    ApprovalForm.decision(task, stage(task), who));
         }
-    }
-
-    /** The decision the completion carries; refused unless it sets {@value #APPROVED} and at most a short comment. */
-    private static ApprovalDecision decision(DelegateTask task, String who) {
-        Set<String> written = CommandWrites.variables(task.getProcessInstanceId(), task);
-        Object approved = task.getVariable(APPROVED);
-        if (!written.contains(APPROVED) || !(approved instanceof Boolean decision)) {
-            throw new NotValidException("The task '" + task.getName() + "' was not completed. approved: must be"
-                    + " true (approve) or false (reject)");
-        }
-        Object comment = written.contains(COMMENT) ? task.getVariable(COMMENT) : null;
-        if (comment != null && (!(comment instanceof String text) || text.length() > MAX_COMMENT)) {
-            throw new NotValidException("comment: must be text of at most " + MAX_COMMENT + " characters");
-        }
-        return new ApprovalDecision(stage(task), task.getName(), who, decision, (String) comment,
-                Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
     }
 
     private void refuse(DelegateTask task, String userId, String action) {
@@ -105,7 +81,7 @@ final class FourEyesGuard implements TaskListener {
                 ? rule.conflictAtStage(userId, email, stage(task), decisions(task))
                 : rule.conflict(userId, email);
         // the refusal's field: who takes the task, or for a decision the decision itself, which the form labels
-        String field = !action.equals(BE_ASSIGNED) && approval ? APPROVED : ASSIGNEE;
+        String field = !action.equals(BE_ASSIGNED) && approval ? ApprovalForm.APPROVED : ASSIGNEE;
         conflict.ifPresent(reason -> {
             throw new ApprovalRefusedException("The four-eyes rule stops this on '" + task.getName() + "'. " + field
                     + ": " + reason + " and may not " + action + " this task");
@@ -121,7 +97,7 @@ final class FourEyesGuard implements TaskListener {
     }
 
     private boolean isApproval(DelegateTask task) {
-        return FormFields.ofTaskForm(task, hasForm).contains(APPROVED);
+        return FormFields.ofTaskForm(task, hasForm).contains(ApprovalForm.APPROVED);
     }
 
     private static String stage(DelegateTask task) {
