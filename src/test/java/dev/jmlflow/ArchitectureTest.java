@@ -74,4 +74,12 @@ class ArchitectureTest {
                         "dev.jmlflow.mover..", "dev.jmlflow.leaver..", "dev.jmlflow.approval..", "dev.jmlflow.engine..")
                 .check(main);
     }
+
+    @Test
+    void theEnginePlumbingKnowsNoRequestStep() {
+        noClasses().that().resideInAPackage("dev.jmlflow.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.jmlflow.process..", "dev.jmlflow.joiner..",
+                        "dev.jmlflow.mover..", "dev.jmlflow.leaver..", "dev.jmlflow.approval..")
+                .check(main);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.jmlflow.approval;
 
-import dev.jmlflow.process.CommandWrites;
-import dev.jmlflow.process.FormFields;
+import dev.jmlflow.engine.CommandWrites;
+import dev.jmlflow.engine.FormFields;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;

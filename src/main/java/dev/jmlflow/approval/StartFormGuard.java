@@ -2,7 +2,7 @@ package dev.jmlflow.approval;
 
 import static dev.jmlflow.process.RequestVariables.REQUESTER;
 
-import dev.jmlflow.process.FormFields;
+import dev.jmlflow.engine.FormFields;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -5,7 +5,7 @@ import static dev.jmlflow.process.RequestVariables.*;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.Schedule;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -5,10 +5,11 @@ import static dev.jmlflow.process.RequestVariables.*;
 import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.access.RequestedGroups;
 import dev.jmlflow.access.TargetGroup;
-import dev.jmlflow.leaver.ScheduledLeavers;
 import dev.jmlflow.employee.EmployeeRegistry;
-import dev.jmlflow.process.FormCheck;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.FormCheck;
+import dev.jmlflow.process.ApprovingManager;
+import dev.jmlflow.process.RunningRequests;
+import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.GroupCatalogue;
 import dev.jmlflow.provisioning.LinkState;
@@ -33,20 +34,18 @@ import org.springframework.stereotype.Component;
 @Component("joinerStartValidation")
 public class JoinerStartValidation implements ExecutionListener {
 
-    static final String PROCESS_KEY = "joiner";
-
     private final Schedule schedule;
     private final AccessPlanner planner;
-    private final ScheduledLeavers leavers;
+    private final RunningRequests requests;
     private final ProvisioningService provisioning;
     private final EmployeeRegistry registry;
     private final GroupCatalogue groups;
 
-    public JoinerStartValidation(Schedule schedule, AccessPlanner planner, ScheduledLeavers leavers,
+    public JoinerStartValidation(Schedule schedule, AccessPlanner planner, RunningRequests requests,
             ProvisioningService provisioning, EmployeeRegistry registry, GroupCatalogue groups) {
         this.schedule = schedule;
         this.planner = planner;
-        this.leavers = leavers;
+        this.requests = requests;
         this.provisioning = provisioning;
         this.registry = registry;
         this.groups = groups;
@@ -61,12 +60,12 @@ public class JoinerStartValidation implements ExecutionListener {
         String email = check.email(EMAIL);
         check.plainText(DEPARTMENT);
         check.plainText(JOB_TITLE);
-        String managerId = check.manager(MANAGER_ID, employeeId);
+        String managerId = ApprovingManager.check(check, execution, MANAGER_ID, employeeId);
         check.dateFrom(START_DATE, schedule.today());
         checkRequestedGroups(check, execution);
-        check.notAlreadyRunning(EMPLOYEE_ID, PROCESS_KEY, employeeId);
+        requests.refuseSecond(check, execution, EMPLOYEE_ID, RunningRequests.JOINER, employeeId);
         if (employeeId != null) {
-            leavers.running(employeeId).ifPresent(leaver -> check.problem(EMPLOYEE_ID, leaver.refusal(employeeId)));
+            requests.leaver(employeeId).ifPresent(leaver -> check.problem(EMPLOYEE_ID, leaver.refusal(employeeId)));
             if (email != null) {
                 checkSamePerson(check, employeeId, email);
             }

@@ -1,6 +1,6 @@
 package dev.jmlflow.leaver;
 
-import dev.jmlflow.process.FormCheck;
+import dev.jmlflow.engine.FormCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

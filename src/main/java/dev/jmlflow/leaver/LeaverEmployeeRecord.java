@@ -1,7 +1,7 @@
 package dev.jmlflow.leaver;
 
 import dev.jmlflow.employee.EmployeeRegistry;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.Schedule;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package dev.jmlflow.leaver;
 
-import dev.jmlflow.process.Engine;
-import dev.jmlflow.process.FormCheck;
+import dev.jmlflow.engine.FormCheck;
 import dev.jmlflow.process.RequestVariables;
+import dev.jmlflow.process.RunningRequests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,14 +16,15 @@ import org.springframework.stereotype.Component;
 public class LeaverRequestValidation implements ExecutionListener {
 
     static final int MAX_REASON = 1000;
-    private static final String PROCESS_KEY = "leaver";
 
     private final LeaverAccounts accounts;
     private final LeaverSchedule schedule;
+    private final RunningRequests requests;
 
-    public LeaverRequestValidation(LeaverAccounts accounts, LeaverSchedule schedule) {
+    public LeaverRequestValidation(LeaverAccounts accounts, LeaverSchedule schedule, RunningRequests requests) {
         this.accounts = accounts;
         this.schedule = schedule;
+        this.requests = requests;
     }
 
     @Override
@@ -55,16 +56,12 @@ public class LeaverRequestValidation implements ExecutionListener {
     }
 
     /** A joiner that has not provisioned yet leaves no link; HR must still be able to stop it with a leaver. */
-    private static boolean hasRunningRequest(DelegateExecution execution, String employeeId) {
-        return Engine.withoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
-                .createProcessInstanceQuery()
-                .processDefinitionKeyIn(StopPendingRequests.SUPERSEDED_PROCESSES.toArray(String[]::new))
-                .processInstanceBusinessKey(employeeId)
-                .count()) > 0;
+    private boolean hasRunningRequest(String employeeId) {
+        return !requests.of(employeeId, StopPendingRequests.SUPERSEDED_PROCESSES).isEmpty();
     }
 
     private void knownAndNotLeavingYet(DelegateExecution execution, String employeeId, FormCheck check) {
-        if (accounts.linked(employeeId).isEmpty() && !hasRunningRequest(execution, employeeId)) {
+        if (accounts.linked(employeeId).isEmpty() && !hasRunningRequest(employeeId)) {
             check.problem("employeeId", "no account is linked to '" + employeeId
                     + "' and no joiner or mover of theirs is running; only employees whose accounts jmlflow manages"
                     + " can leave through it");
@@ -81,15 +78,7 @@ public class LeaverRequestValidation implements ExecutionListener {
             check.problem("businessKey", "must be the employee id '" + employeeId + "' (or left empty)");
             return;
         }
-        // the requester may not see other requests; this check must
-        long running = Engine.withoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
-                .createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(employeeId)
-                .list().stream()
-                .filter(other -> !other.getId().equals(execution.getProcessInstanceId()))
-                .count());
-        if (running > 0) {
+        if (requests.another(execution, RunningRequests.LEAVER, employeeId)) {
             check.problem("employeeId", "a leaver request for '" + employeeId
                     + "' is already running; change its last day or cancel it instead");
         }

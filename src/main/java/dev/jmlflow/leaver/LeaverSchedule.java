@@ -1,6 +1,6 @@
 package dev.jmlflow.leaver;
 
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.Schedule;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -1,6 +1,5 @@
 package dev.jmlflow.leaver;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +7,8 @@ import java.util.Optional;
 
 import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.approval.FourEyes;
-import dev.jmlflow.process.Engine;
 import dev.jmlflow.process.RequestVariables;
+import dev.jmlflow.process.RunningRequests;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -29,8 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScheduledLeavers {
 
-    static final String PROCESS_KEY = "leaver";
-    static final String CANCELLED = "LeaverCancelled";
+    static final String CANCELLED = RunningRequests.LEAVER_CANCELLED;
     static final String DATE_CHANGED = "LeaverDateChanged";
     static final String LAST_DAY = "lastDay";
 
@@ -48,31 +46,14 @@ public class ScheduledLeavers {
     public record Result(Outcome outcome, String processInstanceId) {
     }
 
-    /**
-     * A running leaver, whether it still waits for the end of the last day (its access removal not begun), and that
-     * last day as the leaver holds it (null when it has none).
-     */
-    public record RunningLeaver(String processInstanceId, boolean waitingForLastDay, String lastDay) {
-
-        /**
-         * Why no new request may grant {@code employeeId} access while this leaver runs, in what HR can act on: the
-         * employee, the last day and what to do (no instance ids, which HR never sees in Tasklist's forms).
-         */
-        public String refusal(String employeeId) {
-            String leaver = "a leaver" + (lastDay == null ? "" : " with last day " + lastDay);
-            return waitingForLastDay
-                    ? employeeId + " has " + leaver + " scheduled; cancel that leaver first"
-                    : employeeId + " is leaving: " + leaver + " is removing their access; start the new request once"
-                            + " that leaver has finished";
-        }
-    }
-
     private final RuntimeService runtime;
     private final IdentityService identity;
+    private final RunningRequests requests;
 
-    public ScheduledLeavers(RuntimeService runtime, IdentityService identity) {
+    public ScheduledLeavers(RuntimeService runtime, IdentityService identity, RunningRequests requests) {
         this.runtime = runtime;
         this.identity = identity;
+        this.requests = requests;
     }
 
     /** Ends the waiting leaver of {@code employeeId} at "Leaver cancelled"; nothing is deprovisioned. */
@@ -98,21 +79,8 @@ public class ScheduledLeavers {
         return correlate(employeeId, DATE_CHANGED, variables);
     }
 
-    /**
-     * The running leaver of {@code employeeId}, one that no longer waits first. Looked up on the system's behalf:
-     * start validations ask it for HR users who may not read leaver instances.
-     */
-    public Optional<RunningLeaver> running(String employeeId) {
-        return Engine.withoutAuthorization(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(employeeId).list().stream()
-                .map(leaver -> new RunningLeaver(leaver.getId(), atLastDayEvents(leaver.getId()),
-                        lastDay(leaver.getId())))
-                .min(Comparator.comparing(RunningLeaver::waitingForLastDay)));
-    }
-
     private Result correlate(String employeeId, String message, Map<String, Object> variables) {
-        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(employeeId).list();
+        List<ProcessInstance> running = requests.of(employeeId, RunningRequests.LEAVER);
         if (running.isEmpty()) {
             return new Result(Outcome.NO_LEAVER, null);
         }
@@ -145,18 +113,7 @@ public class ScheduledLeavers {
                 });
     }
 
-    private String lastDay(String processInstanceId) {
-        Object lastDay = runtime.getVariable(processInstanceId, LAST_DAY);
-        return lastDay == null ? null : lastDay.toString();
-    }
-
     private boolean waitsForLastDay(ProcessInstance instance) {
-        return !instance.isSuspended() && atLastDayEvents(instance.getId());
-    }
-
-    /** Waiting at the event-based gateway before the cut-off (suspended or not): only there may it be cancelled. */
-    private boolean atLastDayEvents(String processInstanceId) {
-        return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
-                .eventName(CANCELLED).count() > 0;
+        return !instance.isSuspended() && requests.waitsForLastDay(instance.getId());
     }
 }

@@ -2,7 +2,8 @@ package dev.jmlflow.leaver;
 
 import java.util.List;
 
-import dev.jmlflow.process.Engine;
+import dev.jmlflow.engine.Engine;
+import dev.jmlflow.process.RunningRequests;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,8 +21,14 @@ import org.springframework.stereotype.Component;
 @Component("leaverStopPendingRequests")
 public class StopPendingRequests implements ExecutionListener {
 
-    static final List<String> SUPERSEDED_PROCESSES = List.of("joiner", "mover");
+    static final String[] SUPERSEDED_PROCESSES = {RunningRequests.JOINER, RunningRequests.MOVER};
     private static final String REASON = "superseded by leaver ";
+
+    private final RunningRequests requests;
+
+    public StopPendingRequests(RunningRequests requests) {
+        this.requests = requests;
+    }
 
     @Override
     public void notify(DelegateExecution execution) {
@@ -29,9 +36,7 @@ public class StopPendingRequests implements ExecutionListener {
         String reason = REASON + execution.getProcessInstanceId();
         // the system acts here, not the HR user whose request may have started this transaction
         List<String> stopped = Engine.withoutAuthorization(() -> {
-            List<ProcessInstance> pending = runtime.createProcessInstanceQuery()
-                    .processDefinitionKeyIn(SUPERSEDED_PROCESSES.toArray(String[]::new))
-                    .processInstanceBusinessKey(execution.getProcessBusinessKey()).list();
+            List<ProcessInstance> pending = requests.of(execution.getProcessBusinessKey(), SUPERSEDED_PROCESSES);
             pending.forEach(request -> runtime.deleteProcessInstance(request.getId(), reason, false, false));
             return pending.stream().map(request -> definitionKey(request) + " " + request.getId()).toList();
         });

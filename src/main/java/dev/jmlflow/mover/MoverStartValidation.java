@@ -5,9 +5,10 @@ import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
-import dev.jmlflow.leaver.ScheduledLeavers;
-import dev.jmlflow.process.FormCheck;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.FormCheck;
+import dev.jmlflow.process.ApprovingManager;
+import dev.jmlflow.process.RunningRequests;
+import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.provisioning.ProvisioningService;
 import java.util.Optional;
@@ -25,19 +26,17 @@ import org.springframework.stereotype.Component;
 @Component("moverStartValidation")
 public class MoverStartValidation implements ExecutionListener {
 
-    static final String PROCESS_KEY = "mover";
-
     private final Schedule schedule;
     private final ProvisioningService provisioning;
     private final EmployeeRegistry registry;
-    private final ScheduledLeavers leavers;
+    private final RunningRequests requests;
 
     public MoverStartValidation(Schedule schedule, ProvisioningService provisioning, EmployeeRegistry registry,
-            ScheduledLeavers leavers) {
+            RunningRequests requests) {
         this.schedule = schedule;
         this.provisioning = provisioning;
         this.registry = registry;
-        this.leavers = leavers;
+        this.requests = requests;
     }
 
     @Override
@@ -46,12 +45,12 @@ public class MoverStartValidation implements ExecutionListener {
         String employeeId = check.id(EMPLOYEE_ID);
         check.plainText(DEPARTMENT);
         check.plainText(JOB_TITLE);
-        check.manager(MANAGER_ID, employeeId);
+        ApprovingManager.check(check, execution, MANAGER_ID, employeeId);
         check.dateFrom(EFFECTIVE_DATE, schedule.today());
-        check.notAlreadyRunning(EMPLOYEE_ID, PROCESS_KEY, employeeId);
+        requests.refuseSecond(check, execution, EMPLOYEE_ID, RunningRequests.MOVER, employeeId);
         Optional<EmployeeRecord> current = Optional.empty();
         if (employeeId != null) {
-            leavers.running(employeeId).filter(leaver -> !leaver.waitingForLastDay())
+            requests.leaver(employeeId).filter(leaver -> !leaver.waitingForLastDay())
                     .ifPresent(leaver -> check.problem(EMPLOYEE_ID, leaver.refusal(employeeId)));
             boolean linked = provisioning.links(employeeId).stream().anyMatch(l -> l.state() == LinkState.ACTIVE);
             current = registry.find(employeeId).filter(EmployeeRecord::employed);

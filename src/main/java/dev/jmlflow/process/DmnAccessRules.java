@@ -1,5 +1,6 @@
 package dev.jmlflow.process;
 
+import dev.jmlflow.engine.Engine;
 import dev.jmlflow.access.AccessRules;
 import dev.jmlflow.access.SodRule;
 import dev.jmlflow.access.TargetGroup;

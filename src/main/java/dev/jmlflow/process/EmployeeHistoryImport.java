@@ -3,6 +3,7 @@ package dev.jmlflow.process;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
+import dev.jmlflow.engine.Schedule;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;

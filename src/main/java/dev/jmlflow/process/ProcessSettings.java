@@ -1,5 +1,6 @@
 package dev.jmlflow.process;
 
+import dev.jmlflow.engine.Schedule;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("jmlflow.process")
 public record ProcessSettings(Duration approvalReminder, Duration approvalEscalation, Duration joinerLeadTime,
-                              ZoneId timeZone) {
+                              ZoneId timeZone) implements Schedule.Timing {
 
     public ProcessSettings {
         approvalReminder = approvalReminder == null ? Duration.ofDays(2) : approvalReminder;

@@ -21,11 +21,12 @@ import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
 import dev.jmlflow.employee.Registries;
 import dev.jmlflow.leaver.ScheduledLeavers;
+import dev.jmlflow.process.RunningRequests;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.AccountConflictException;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
@@ -93,7 +94,7 @@ class JoinerProcessTest {
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
         Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
-                new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService()), provisioning,
+                new RunningRequests(processEngine.getRuntimeService()), provisioning,
                 registry, groups));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));
         Mocks.register("joinerLinkExistingAccount", new JoinerLinkExistingAccount(provisioning));
@@ -410,7 +411,8 @@ class JoinerProcessTest {
     @Test
     void aJoinerStartsOnceHrHasCancelledTheWaitingLeaver() {
         ProcessInstance leaver = startLeaver();
-        new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService()).cancel(EMPLOYEE, "rehired before leaving", "hr1");
+        new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService(),
+                new RunningRequests(processEngine.getRuntimeService())).cancel(EMPLOYEE, "rehired before leaving", "hr1");
 
         ProcessInstance joiner = start(engineer());
 

@@ -24,12 +24,12 @@ import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
 import dev.jmlflow.employee.Registries;
-import dev.jmlflow.leaver.ScheduledLeavers;
+import dev.jmlflow.process.RunningRequests;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
-import dev.jmlflow.process.Schedule;
+import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
 import dev.jmlflow.provisioning.Employee;
@@ -98,7 +98,7 @@ class MoverProcessTest {
         ProcessTestBeans.createUsers(processEngine);
         registerPlanner(ProcessTestBeans.planner(processEngine));
         Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, registry,
-                new ScheduledLeavers(processEngine.getRuntimeService(), processEngine.getIdentityService())));
+                new RunningRequests(processEngine.getRuntimeService())));
         Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.AccountSteps(provisioning)));
         Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.AccountSteps(provisioning)));
 

@@ -3,6 +3,7 @@ package dev.jmlflow.process;
 import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.access.LiveMemberships;
 import dev.jmlflow.approval.ApprovalEscalation;
+import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.approval.ApprovalReminder;
 import dev.jmlflow.approval.ApprovalTimers;
 import dev.jmlflow.approval.Approvers;

@@ -1,7 +1,9 @@
-package dev.jmlflow.process;
+package dev.jmlflow.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,9 +16,16 @@ import org.springframework.stereotype.Component;
 @Component("schedule")
 public class Schedule {
 
-    private final ProcessSettings settings;
+    /** What the schedule is configured with; the process settings provide it, so the engine knows none of them. */
+    public interface Timing {
+        ZoneId timeZone();
 
-    public Schedule(ProcessSettings settings) {
+        Duration joinerLeadTime();
+    }
+
+    private final Timing settings;
+
+    public Schedule(Timing settings) {
         this.settings = settings;
     }
 

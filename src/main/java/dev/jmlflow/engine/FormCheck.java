@@ -1,11 +1,10 @@
-package dev.jmlflow.process;
+package dev.jmlflow.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import dev.jmlflow.policy.JmlflowGroups;
 import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
@@ -88,39 +87,6 @@ public final class FormCheck {
         } catch (IllegalArgumentException e) {
             problems.add(field + ": " + e.getMessage());
             return null;
-        }
-    }
-
-    /** A Camunda user in the {@code managers} group who is neither the employee nor the requester (four eyes). */
-    public String manager(String field, String employeeId) {
-        String managerId = id(field);
-        if (managerId == null) {
-            return null;
-        }
-        var identity = execution.getProcessEngineServices().getIdentityService();
-        long found = Engine.withoutAuthorization(() -> identity.createUserQuery().userId(managerId)
-                .memberOfGroup(JmlflowGroups.MANAGERS).count());
-        if (found != 1) {
-            problems.add(field + ": " + managerId + " is not a user in the group " + JmlflowGroups.MANAGERS);
-        } else if (managerId.equalsIgnoreCase(employeeId)) {
-            problems.add(field + ": an employee cannot be their own manager");
-        } else if (managerId.equalsIgnoreCase(RequestVariables.text(execution, RequestVariables.REQUESTER))) {
-            problems.add(field + ": " + managerId + " requested this change and cannot be its approving manager");
-        }
-        return managerId;
-    }
-
-    /** Refuses a second running request of the same kind for the same employee. */
-    public void notAlreadyRunning(String field, String processKey, String employeeId) {
-        if (employeeId == null) {
-            return;
-        }
-        var runtime = execution.getProcessEngineServices().getRuntimeService();
-        boolean running = Engine.withoutAuthorization(() -> runtime.createProcessInstanceQuery()
-                .processDefinitionKey(processKey).variableValueEquals(field, employeeId).list()).stream()
-                .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
-        if (running) {
-            problems.add(field + ": a " + processKey + " request for " + employeeId + " is already running");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.jmlflow.process;
+package dev.jmlflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

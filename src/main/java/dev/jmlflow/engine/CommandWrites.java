@@ -1,4 +1,4 @@
-package dev.jmlflow.process;
+package dev.jmlflow.engine;
 
 import java.util.Set;
 import java.util.TreeSet;
