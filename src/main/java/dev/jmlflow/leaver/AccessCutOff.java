@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The leaver's side of the access fence (cut by {@link FindLinkedAccountsDelegate}): removes access on each target
+ * The leaver's side of the access fence (cut by {@link LeaverFindLinkedAccounts}): removes access on each target
  * (a create attempt first resolved by lookup), and reads the result back only once nothing admitted before the
  * cut-off can still land. A write admitted before the cut-off (a POST, a membership PATCH, a reactivation) may
  * reach the target up to the target's timeouts plus the create settle window after its admission, possibly after

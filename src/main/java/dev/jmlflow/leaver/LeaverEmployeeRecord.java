@@ -1,8 +1,7 @@
 package dev.jmlflow.leaver;
 
 import dev.jmlflow.employee.EmployeeRegistry;
-import dev.jmlflow.engine.Schedule;
-import java.time.LocalDate;
+import dev.jmlflow.process.RequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +20,10 @@ public class LeaverEmployeeRecord {
     }
 
     public void accessRemovalStarted(DelegateExecution execution) {
-        registry.leaving((String) execution.getVariable("employeeId"), lastDay(execution));
+        registry.leaving(RequestVariables.employeeId(execution), LeaverVariables.lastDay(execution));
     }
 
     public void accessRemoved(DelegateExecution execution) {
-        registry.left((String) execution.getVariable("employeeId"), lastDay(execution));
-    }
-
-    private static LocalDate lastDay(DelegateExecution execution) {
-        return Schedule.parse((String) execution.getVariable("lastDay"));
+        registry.left(RequestVariables.employeeId(execution), LeaverVariables.lastDay(execution));
     }
 }

@@ -30,13 +30,13 @@ public class LeaverRequestValidation implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         FormCheck check = new FormCheck(execution);
-        String employeeId = check.id("employeeId");
+        String employeeId = check.id(RequestVariables.EMPLOYEE_ID);
         boolean immediate = immediate(execution, check);
         // a past last day without "immediate" is more likely a typo than a late request
-        check.dateBetween("lastDay", immediate ? null : schedule.today(), schedule.latestLastDay());
-        String reason = check.required("reason");
+        check.dateBetween(LeaverVariables.LAST_DAY, immediate ? null : schedule.today(), schedule.latestLastDay());
+        String reason = check.required(LeaverVariables.REASON);
         if (reason != null && reason.length() > MAX_REASON) {
-            check.problem("reason", "must not be longer than " + MAX_REASON + " characters");
+            check.problem(LeaverVariables.REASON, "must not be longer than " + MAX_REASON + " characters");
         }
         if (employeeId != null) {
             knownAndNotLeavingYet(execution, employeeId, check);
@@ -45,24 +45,24 @@ public class LeaverRequestValidation implements ExecutionListener {
     }
 
     private static boolean immediate(DelegateExecution execution, FormCheck check) {
-        Object raw = execution.getVariable("immediate");
+        Object raw = LeaverVariables.immediate(execution);
         if (raw != null && !(raw instanceof Boolean)) {
-            check.problem("immediate", "must be true or false");
+            check.problem(LeaverVariables.IMMEDIATE, "must be true or false");
             return false;
         }
         boolean immediate = Boolean.TRUE.equals(raw);
-        execution.setVariable("immediate", immediate);
+        execution.setVariable(LeaverVariables.IMMEDIATE, immediate);
         return immediate;
     }
 
     /** A joiner that has not provisioned yet leaves no link; HR must still be able to stop it with a leaver. */
     private boolean hasRunningRequest(String employeeId) {
-        return !requests.of(employeeId, StopPendingRequests.SUPERSEDED_PROCESSES).isEmpty();
+        return !requests.of(employeeId, LeaverStopPendingRequests.SUPERSEDED_PROCESSES).isEmpty();
     }
 
     private void knownAndNotLeavingYet(DelegateExecution execution, String employeeId, FormCheck check) {
         if (accounts.linked(employeeId).isEmpty() && !hasRunningRequest(employeeId)) {
-            check.problem("employeeId", "no account is linked to '" + employeeId
+            check.problem(RequestVariables.EMPLOYEE_ID, "no account is linked to '" + employeeId
                     + "' and no joiner or mover of theirs is running; only employees whose accounts jmlflow manages"
                     + " can leave through it");
             return;
@@ -79,7 +79,7 @@ public class LeaverRequestValidation implements ExecutionListener {
             return;
         }
         if (requests.another(execution, RunningRequests.LEAVER, employeeId)) {
-            check.problem("employeeId", "a leaver request for '" + employeeId
+            check.problem(RequestVariables.EMPLOYEE_ID, "a leaver request for '" + employeeId
                     + "' is already running; change its last day or cancel it instead");
         }
     }

@@ -23,14 +23,13 @@ import org.springframework.stereotype.Component;
  * already authenticated and authorized. The messages are correlated as trusted code (no engine authentication), to
  * exactly the waiting instance, and name the person in a process variable ({@code cancelledBy},
  * {@code lastDayChangedBy}) whose every update full history keeps. The new last day is checked by the process itself
- * ({@link LastDayChangeValidation}), so a refusal changes nothing.
+ * ({@link LeaverLastDayChangeValidation}), so a refusal changes nothing.
  */
 @Component
 public class ScheduledLeavers {
 
     static final String CANCELLED = RunningRequests.LEAVER_CANCELLED;
     static final String DATE_CHANGED = "LeaverDateChanged";
-    static final String LAST_DAY = "lastDay";
 
     /** What became of a change. */
     public enum Outcome {
@@ -74,7 +73,7 @@ public class ScheduledLeavers {
      */
     public Result changeLastDay(String employeeId, String lastDay, String userId) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(LAST_DAY, lastDay); // null too: the process refuses it with "is required"
+        variables.put(LeaverVariables.LAST_DAY, lastDay); // null too: the process refuses it with "is required"
         variables.put("lastDayChangedBy", userId);
         return correlate(employeeId, DATE_CHANGED, variables);
     }

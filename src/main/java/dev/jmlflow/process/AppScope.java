@@ -16,13 +16,13 @@ public class AppScope {
 
     /** An app's subprocess instance: its target, what ensuring the account did, and the app's failure. */
     public void openApp(DelegateExecution execution) {
-        execution.setVariableLocal(TARGET, execution.getVariable(TARGET));
+        execution.setVariableLocal(TARGET, target(execution));
         execution.setVariableLocal(ACCOUNT_CHANGE, AccountSteps.AccountChange.UNCHANGED.name());
         execution.setVariableLocal(ProvisioningFailure.APP_FAILURE, null);
     }
 
     /** A group's subprocess instance inside an app. */
     public void openGroup(DelegateExecution execution) {
-        execution.setVariableLocal(GROUP, execution.getVariable(GROUP));
+        execution.setVariableLocal(GROUP, text(execution, GROUP));
     }
 }

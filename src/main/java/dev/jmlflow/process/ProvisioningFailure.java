@@ -21,19 +21,19 @@ public class ProvisioningFailure {
 
     /** A group of an app was refused: the app's remaining groups are skipped and the app ends failed. */
     public void groupRefused(DelegateExecution execution) {
-        execution.setVariable(APP_FAILURE, execution.getVariable(ERROR_MESSAGE));
+        execution.setVariable(APP_FAILURE, RequestVariables.text(execution, ERROR_MESSAGE));
     }
 
     /** An app failed for good: its reason becomes the request's, which rolls the request back. */
     public void appFailed(DelegateExecution execution) {
-        Object reason = execution.getVariable(APP_FAILURE);
-        record(execution, String.valueOf(reason != null ? reason : execution.getVariable(ERROR_MESSAGE)));
+        String reason = RequestVariables.text(execution, APP_FAILURE);
+        record(execution, reason != null ? reason : String.valueOf(RequestVariables.text(execution, ERROR_MESSAGE)));
     }
 
     /** Ops chose to abort instead of linking a conflicting account. */
     public void abortedByOps(DelegateExecution execution) {
-        Object comment = execution.getVariable("comment");
-        record(execution, "target " + execution.getVariable(RequestVariables.TARGET)
+        String comment = RequestVariables.text(execution, "comment");
+        record(execution, "target " + RequestVariables.target(execution)
                 + ": an account with this userName exists and is not ours; IT ops chose to abort"
                 + (comment == null ? "" : " (" + comment + ")"));
     }
@@ -48,7 +48,7 @@ public class ProvisioningFailure {
     }
 
     public static String reason(DelegateExecution execution) {
-        Object reason = execution.getVariable(VARIABLE);
-        return reason == null ? "(no reason recorded)" : reason.toString();
+        String reason = RequestVariables.text(execution, VARIABLE);
+        return reason == null ? "(no reason recorded)" : reason;
     }
 }

@@ -2,6 +2,7 @@ package dev.jmlflow.process;
 
 import dev.jmlflow.provisioning.Employee;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Variable names shared by the joiner and mover processes (the start variables of the contract in DESIGN.md, and
@@ -35,8 +36,17 @@ public final class RequestVariables {
                 text(execution, MANAGER_ID));
     }
 
-    public static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    public static String employeeId(VariableScope scope) {
+        return text(scope, EMPLOYEE_ID);
+    }
+
+    /** The app of the multi-instance the scope runs in. */
+    public static String target(VariableScope scope) {
+        return text(scope, TARGET);
+    }
+
+    public static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
     }
 }

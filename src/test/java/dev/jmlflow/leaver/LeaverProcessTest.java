@@ -124,20 +124,20 @@ class LeaverProcessTest {
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
         Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule, requests));
-        Mocks.register("leaverLastDayChangeValidation", new LastDayChangeValidation(schedule));
-        Mocks.register("leaverFindLinkedAccounts", new FindLinkedAccountsDelegate(fence, targets, accounts));
-        Mocks.register("leaverStopPendingRequests", new StopPendingRequests(requests));
-        Mocks.register("leaverDeactivateAccount", new DeactivateAccountDelegate(cutOff));
-        Mocks.register("leaverRemoveGroupMemberships", new RemoveGroupMembershipsDelegate(cutOff));
-        Mocks.register("leaverVerifyAccessRemoved", new VerifyAccessRemovedDelegate(cutOff));
-        Mocks.register("leaverLiftAccessFence", new LiftAccessFence(fence));
-        Mocks.register("leaverNotifyOps", new NotifyOpsDelegate(notifications));
-        Mocks.register("leaverResolutionGuard", new ResolutionGuard());
-        Mocks.register("leaverNotifyAccessRemoved", new NotifyAccessRemovedDelegate(notifications, accounts,
+        Mocks.register("leaverLastDayChangeValidation", new LeaverLastDayChangeValidation(schedule));
+        Mocks.register("leaverFindLinkedAccounts", new LeaverFindLinkedAccounts(fence, targets, accounts));
+        Mocks.register("leaverStopPendingRequests", new LeaverStopPendingRequests(requests));
+        Mocks.register("leaverDeactivateAccount", new LeaverDeactivateAccount(cutOff));
+        Mocks.register("leaverRemoveGroupMemberships", new LeaverRemoveGroupMemberships(cutOff));
+        Mocks.register("leaverVerifyAccessRemoved", new LeaverVerifyAccessRemoved(cutOff));
+        Mocks.register("leaverLiftAccessFence", new LeaverLiftAccessFence(fence));
+        Mocks.register("leaverNotifyOps", new LeaverNotifyOps(notifications));
+        Mocks.register("leaverResolutionGuard", new LeaverResolutionGuard());
+        Mocks.register("leaverNotifyAccessRemoved", new LeaverNotifyAccessRemoved(notifications, accounts,
                 registry, schedule));
         Mocks.register("leaverEmployeeRecord", new LeaverEmployeeRecord(registry));
-        Mocks.register("leaverListAccountsToDelete", new ListAccountsToDeleteDelegate(accounts));
-        Mocks.register("leaverDeleteAccount", new DeleteAccountDelegate(provisioning, accounts));
+        Mocks.register("leaverListAccountsToDelete", new LeaverListAccountsToDelete(accounts));
+        Mocks.register("leaverDeleteAccount", new LeaverDeleteAccount(provisioning, accounts));
         processEngine.getIdentityService().setAuthenticatedUserId("hr.anna");
     }
 

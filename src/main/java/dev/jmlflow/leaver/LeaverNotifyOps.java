@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.policy.JmlflowGroups;
@@ -10,19 +11,19 @@ import org.springframework.stereotype.Component;
 
 /** Tells IT ops that one app's account of a leaver is blocked and waits for them. */
 @Component("leaverNotifyOps")
-public class NotifyOpsDelegate implements JavaDelegate {
+public class LeaverNotifyOps implements JavaDelegate {
 
     private final NotificationService notifications;
 
-    public NotifyOpsDelegate(NotificationService notifications) {
+    public LeaverNotifyOps(NotificationService notifications) {
         this.notifications = notifications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String employeeId = (String) execution.getVariable("employeeId");
-        String target = (String) execution.getVariable("target");
-        Object problem = execution.getVariable("problem");
+        String employeeId = RequestVariables.employeeId(execution);
+        String target = RequestVariables.target(execution);
+        String problem = LeaverVariables.problem(execution);
         notifications.notify(Recipients.groups(JmlflowGroups.IT_OPS),
                 "[jmlflow] Leaver " + employeeId + ": the account in " + target + " needs you",
                 "The leaver request for " + employeeId + " could not deactivate the account in " + target + ".\n\n"

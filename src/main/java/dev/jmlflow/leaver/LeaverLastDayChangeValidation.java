@@ -11,18 +11,18 @@ import org.springframework.stereotype.Component;
  * whoever sent the message.
  */
 @Component("leaverLastDayChangeValidation")
-public class LastDayChangeValidation implements ExecutionListener {
+public class LeaverLastDayChangeValidation implements ExecutionListener {
 
     private final LeaverSchedule schedule;
 
-    public LastDayChangeValidation(LeaverSchedule schedule) {
+    public LeaverLastDayChangeValidation(LeaverSchedule schedule) {
         this.schedule = schedule;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         FormCheck check = new FormCheck(execution);
-        check.dateBetween("lastDay", schedule.today(), schedule.latestLastDay());
+        check.dateBetween(LeaverVariables.LAST_DAY, schedule.today(), schedule.latestLastDay());
         check.throwIfInvalid("The last day was not changed.");
     }
 }

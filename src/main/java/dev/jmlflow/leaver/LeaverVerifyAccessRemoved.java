@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.process.RequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,18 +10,18 @@ import org.springframework.stereotype.Component;
  * cut-off can still land ({@link AccessCutOff#verifyRemoved}). Until then the job retries; it never passes unproven.
  */
 @Component("leaverVerifyAccessRemoved")
-public class VerifyAccessRemovedDelegate implements JavaDelegate {
+public class LeaverVerifyAccessRemoved implements JavaDelegate {
 
     private final AccessCutOff cutOff;
 
-    public VerifyAccessRemovedDelegate(AccessCutOff cutOff) {
+    public LeaverVerifyAccessRemoved(AccessCutOff cutOff) {
         this.cutOff = cutOff;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable("target");
-        String employeeId = (String) execution.getVariable("employeeId");
+        String target = RequestVariables.target(execution);
+        String employeeId = RequestVariables.employeeId(execution);
         LeaverErrors.run(target, () -> cutOff.verifyRemoved(target, employeeId));
     }
 }

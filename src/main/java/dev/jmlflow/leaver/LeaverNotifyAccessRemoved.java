@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.notification.NotificationService;
@@ -17,14 +18,14 @@ import org.springframework.stereotype.Component;
  * mover requests the leaver stopped.
  */
 @Component("leaverNotifyAccessRemoved")
-public class NotifyAccessRemovedDelegate implements JavaDelegate {
+public class LeaverNotifyAccessRemoved implements JavaDelegate {
 
     private final NotificationService notifications;
     private final LeaverAccounts accounts;
     private final EmployeeRegistry registry;
     private final LeaverSchedule schedule;
 
-    public NotifyAccessRemovedDelegate(NotificationService notifications, LeaverAccounts accounts,
+    public LeaverNotifyAccessRemoved(NotificationService notifications, LeaverAccounts accounts,
                                        EmployeeRegistry registry, LeaverSchedule schedule) {
         this.notifications = notifications;
         this.accounts = accounts;
@@ -34,15 +35,15 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String employeeId = (String) execution.getVariable("employeeId");
-        String outcome = accounts.list((String) execution.getVariable("linkedTargets")).stream()
+        String employeeId = RequestVariables.employeeId(execution);
+        String outcome = accounts.list(LeaverVariables.linkedTargets(execution)).stream()
                 .map(target -> "- " + target + ": " + outcome(target, employeeId))
                 .collect(Collectors.joining("\n"));
         Recipients recipients = registry.find(employeeId).map(EmployeeRecord::managerId)
                 .map(manager -> Recipients.groups(JmlflowGroups.HR).and(Recipients.users(manager)))
                 .orElse(Recipients.groups(JmlflowGroups.HR));
         notifications.notify(recipients, "[jmlflow] Access removed: " + employeeId,
-                "The access of " + employeeId + " (last day " + execution.getVariable("lastDay") + ") has been removed.\n\n"
+                "The access of " + employeeId + " (last day " + LeaverVariables.lastDayText(execution) + ") has been removed.\n\n"
                         + (outcome.isEmpty() ? "No app had an account for this employee." : outcome) + "\n\n"
                         + superseded(execution)
                         + "Deactivated accounts are deleted after " + schedule.retention()
@@ -52,7 +53,7 @@ public class NotifyAccessRemovedDelegate implements JavaDelegate {
 
     /** HR should know why a joiner or mover they started has vanished. */
     private static String superseded(DelegateExecution execution) {
-        Object stopped = execution.getVariable("supersededRequests");
+        String stopped = LeaverVariables.supersededRequests(execution);
         return stopped == null || stopped.toString().isEmpty() ? ""
                 : "Stopped so they cannot grant access after this leaver: " + stopped + ".\n\n";
     }

@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.provisioning.AccessFence;
 import dev.jmlflow.targets.TargetProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,13 +13,13 @@ import org.springframework.stereotype.Component;
  * with a live link or a create attempt. No SCIM call.
  */
 @Component("leaverFindLinkedAccounts")
-public class FindLinkedAccountsDelegate implements JavaDelegate {
+public class LeaverFindLinkedAccounts implements JavaDelegate {
 
     private final AccessFence fence;
     private final TargetProperties targets;
     private final LeaverAccounts accounts;
 
-    public FindLinkedAccountsDelegate(AccessFence fence, TargetProperties targets, LeaverAccounts accounts) {
+    public LeaverFindLinkedAccounts(AccessFence fence, TargetProperties targets, LeaverAccounts accounts) {
         this.fence = fence;
         this.targets = targets;
         this.accounts = accounts;
@@ -26,8 +27,8 @@ public class FindLinkedAccountsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String employeeId = (String) execution.getVariable("employeeId");
+        String employeeId = RequestVariables.employeeId(execution);
         fence.cut(employeeId, execution.getProcessInstanceId(), targets.targets().keySet());
-        execution.setVariable("linkedTargets", accounts.linked(employeeId));
+        execution.setVariable(LeaverVariables.LINKED_TARGETS, accounts.linked(employeeId));
     }
 }

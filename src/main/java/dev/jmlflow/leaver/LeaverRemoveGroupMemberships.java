@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.process.RequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,18 +10,18 @@ import org.springframework.stereotype.Component;
  * keep the memberships of inactive users. Removing a non-member is a no-op, so a retry converges.
  */
 @Component("leaverRemoveGroupMemberships")
-public class RemoveGroupMembershipsDelegate implements JavaDelegate {
+public class LeaverRemoveGroupMemberships implements JavaDelegate {
 
     private final AccessCutOff cutOff;
 
-    public RemoveGroupMembershipsDelegate(AccessCutOff cutOff) {
+    public LeaverRemoveGroupMemberships(AccessCutOff cutOff) {
         this.cutOff = cutOff;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable("target");
-        String employeeId = (String) execution.getVariable("employeeId");
+        String target = RequestVariables.target(execution);
+        String employeeId = RequestVariables.employeeId(execution);
         LeaverErrors.run(target, () -> cutOff.removeGroups(target, employeeId));
     }
 }

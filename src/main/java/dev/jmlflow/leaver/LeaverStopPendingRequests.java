@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * {@code supersededRequests}. Custom listeners run, so request metrics count them as cancelled.
  */
 @Component("leaverStopPendingRequests")
-public class StopPendingRequests implements ExecutionListener {
+public class LeaverStopPendingRequests implements ExecutionListener {
 
     static final String[] SUPERSEDED_PROCESSES = {RunningRequests.JOINER, RunningRequests.MOVER};
     private static final String REASON = "superseded by leaver ";
 
     private final RunningRequests requests;
 
-    public StopPendingRequests(RunningRequests requests) {
+    public LeaverStopPendingRequests(RunningRequests requests) {
         this.requests = requests;
     }
 
@@ -40,7 +40,7 @@ public class StopPendingRequests implements ExecutionListener {
             pending.forEach(request -> runtime.deleteProcessInstance(request.getId(), reason, false, false));
             return pending.stream().map(request -> definitionKey(request) + " " + request.getId()).toList();
         });
-        execution.setVariable("supersededRequests", String.join(", ", stopped));
+        execution.setVariable(LeaverVariables.SUPERSEDED_REQUESTS, String.join(", ", stopped));
     }
 
     private static String definitionKey(ProcessInstance request) {

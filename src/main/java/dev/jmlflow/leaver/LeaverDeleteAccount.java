@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.provisioning.LinkState;
 import dev.jmlflow.provisioning.ProvisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,22 +14,22 @@ import org.springframework.stereotype.Component;
  * approval) is left alone. Failures are never business outcomes here: they retry and end as incidents.
  */
 @Component("leaverDeleteAccount")
-public class DeleteAccountDelegate implements JavaDelegate {
+public class LeaverDeleteAccount implements JavaDelegate {
 
-    private static final Logger log = LoggerFactory.getLogger(DeleteAccountDelegate.class);
+    private static final Logger log = LoggerFactory.getLogger(LeaverDeleteAccount.class);
 
     private final ProvisioningService provisioning;
     private final LeaverAccounts accounts;
 
-    public DeleteAccountDelegate(ProvisioningService provisioning, LeaverAccounts accounts) {
+    public LeaverDeleteAccount(ProvisioningService provisioning, LeaverAccounts accounts) {
         this.provisioning = provisioning;
         this.accounts = accounts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable("target");
-        String employeeId = (String) execution.getVariable("employeeId");
+        String target = RequestVariables.target(execution);
+        String employeeId = RequestVariables.employeeId(execution);
         if (accounts.state(target, employeeId).filter(LinkState.DEACTIVATED::equals).isPresent()) {
             provisioning.delete(target, employeeId);
         } else {

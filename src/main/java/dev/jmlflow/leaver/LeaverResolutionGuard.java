@@ -11,21 +11,21 @@ import org.springframework.stereotype.Component;
  * reason and the user who recorded it.
  */
 @Component("leaverResolutionGuard")
-public class ResolutionGuard implements TaskListener {
+public class LeaverResolutionGuard implements TaskListener {
 
     static final String RETRY = "retry";
     static final String WAIVE = "waive";
 
     @Override
     public void notify(DelegateTask task) {
-        Object resolution = task.getVariable("resolution");
+        String resolution = LeaverVariables.resolution(task);
         if (RETRY.equals(resolution)) {
             return;
         }
         if (!WAIVE.equals(resolution)) {
             throw new NotValidException("resolution: choose 'retry' (the cause is fixed) or 'waive' (record a waiver)");
         }
-        Object reason = task.getVariable("waiverReason");
+        Object reason = LeaverVariables.waiverReason(task);
         if (!(reason instanceof String text) || text.isBlank()) {
             throw new NotValidException("waiverReason: a waiver needs a reason");
         }
