@@ -5,7 +5,6 @@ import static dev.jmlflow.process.RequestVariables.*;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
-import dev.jmlflow.engine.Schedule;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +33,6 @@ public class JoinerEmployeeRecord {
     private static EmployeeRecord record(DelegateExecution execution, EmployeeStatus status) {
         return new EmployeeRecord(text(execution, EMPLOYEE_ID), text(execution, EMAIL), text(execution, GIVEN_NAME),
                 text(execution, FAMILY_NAME), text(execution, DEPARTMENT), text(execution, JOB_TITLE),
-                text(execution, MANAGER_ID), status, Schedule.parse(text(execution, START_DATE)), null);
+                text(execution, MANAGER_ID), status, JoinerVariables.startDate(execution), null);
     }
 }

@@ -4,7 +4,6 @@ import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.access.AccessPlan;
 import dev.jmlflow.access.AccessPlanner;
-import dev.jmlflow.access.RequestedGroups;
 import dev.jmlflow.access.SodViolation;
 import dev.jmlflow.process.AccessPlanVariables;
 import dev.jmlflow.process.ProvisioningFailure;
@@ -30,7 +29,7 @@ public class JoinerPlanAccess implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AccessPlan plan = planner.planJoiner(text(execution, DEPARTMENT), text(execution, JOB_TITLE),
-                RequestedGroups.parse(text(execution, REQUESTED_GROUPS)));
+                JoinerVariables.requestedGroups(execution));
         if (plan.isBlocked()) {
             throw new NotValidException("The request was not started. Separation of duties: " + plan.violations().stream()
                     .map(SodViolation::describe).collect(Collectors.joining("; ")));

@@ -1,5 +1,6 @@
 package dev.jmlflow.joiner;
 
+import static dev.jmlflow.joiner.JoinerVariables.*;
 import static dev.jmlflow.process.RequestVariables.*;
 
 import dev.jmlflow.access.AccessPlanner;

@@ -17,8 +17,6 @@ public final class RequestVariables {
     public static final String DEPARTMENT = "department";
     public static final String JOB_TITLE = "jobTitle";
     public static final String MANAGER_ID = "managerId";
-    public static final String START_DATE = "startDate";
-    public static final String REQUESTED_GROUPS = "requestedGroups";
     /** The authenticated user who started the request; set by the engine's start guard, never by a caller. */
     public static final String REQUESTER = "requester";
     /** Element variables of the provisioning multi-instances. */
