@@ -1,7 +1,7 @@
 package dev.jmlflow.approval;
 
 import dev.jmlflow.policy.ApprovalDecision;
-import dev.jmlflow.process.CommandWrites;
+import dev.jmlflow.engine.CommandWrites;
 import java.time.Instant;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -6,7 +6,7 @@ import static dev.jmlflow.process.RequestVariables.REQUESTER;
 
 import dev.jmlflow.policy.ApprovalDecision;
 import dev.jmlflow.policy.ApprovalRecord;
-import dev.jmlflow.process.CommandConnection;
+import dev.jmlflow.engine.CommandConnection;
 import dev.jmlflow.engine.Engine;
 import dev.jmlflow.engine.FormFields;
 import java.util.List;

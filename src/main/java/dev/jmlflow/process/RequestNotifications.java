@@ -2,6 +2,7 @@ package dev.jmlflow.process;
 
 import static dev.jmlflow.process.RequestVariables.*;
 
+import dev.jmlflow.engine.CommandConnection;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.policy.ApprovalDecision;

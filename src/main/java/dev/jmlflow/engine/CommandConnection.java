@@ -1,4 +1,4 @@
-package dev.jmlflow.process;
+package dev.jmlflow.engine;
 
 import java.sql.Connection;
 import org.camunda.bpm.engine.impl.context.Context;
