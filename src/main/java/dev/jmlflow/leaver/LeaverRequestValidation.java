@@ -1,5 +1,7 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.employee.EmployeeRegistry;
+import dev.jmlflow.employee.EmployeeStatus;
 import dev.jmlflow.engine.FormCheck;
 import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.process.RunningRequests;
@@ -20,11 +22,14 @@ public class LeaverRequestValidation implements ExecutionListener {
     private final LeaverAccounts accounts;
     private final LeaverSchedule schedule;
     private final RunningRequests requests;
+    private final EmployeeRegistry registry;
 
-    public LeaverRequestValidation(LeaverAccounts accounts, LeaverSchedule schedule, RunningRequests requests) {
+    public LeaverRequestValidation(LeaverAccounts accounts, LeaverSchedule schedule, RunningRequests requests,
+            EmployeeRegistry registry) {
         this.accounts = accounts;
         this.schedule = schedule;
         this.requests = requests;
+        this.registry = registry;
     }
 
     @Override
@@ -60,11 +65,21 @@ public class LeaverRequestValidation implements ExecutionListener {
         return !requests.of(employeeId, LeaverStopPendingRequests.SUPERSEDED_PROCESSES).isEmpty();
     }
 
+    /** Why no leaver starts for someone with no linked account, saying what the employee registry knows of them. */
+    private String unmanaged(String employeeId) {
+        return registry.find(employeeId).map(known -> known.status() == EmployeeStatus.LEFT
+                        ? employeeId + " has already left" + (known.lastDay() == null ? "" : " (last day " + known.lastDay() + ")")
+                                + "; jmlflow manages no account of theirs any more"
+                        : employeeId + " (" + known.userName() + ") is in the employee registry as " + known.status()
+                                + ", but no account of theirs is linked in any app and no joiner or mover of theirs is"
+                                + " running; remove any access they have in the apps by hand")
+                .orElse("no account is linked to '" + employeeId + "' and no joiner or mover of theirs is running;"
+                        + " only employees whose accounts jmlflow manages can leave through it");
+    }
+
     private void knownAndNotLeavingYet(DelegateExecution execution, String employeeId, FormCheck check) {
         if (accounts.linked(employeeId).isEmpty() && !hasRunningRequest(employeeId)) {
-            check.problem(RequestVariables.EMPLOYEE_ID, "no account is linked to '" + employeeId
-                    + "' and no joiner or mover of theirs is running; only employees whose accounts jmlflow manages"
-                    + " can leave through it");
+            check.problem(RequestVariables.EMPLOYEE_ID, unmanaged(employeeId));
             return;
         }
         String userName = accounts.userName(employeeId);

@@ -123,7 +123,7 @@ class LeaverProcessTest {
         AccessCutOff cutOff = new AccessCutOff(provisioning, fence, accounts, targets, ProvisioningProperties.defaults());
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
-        Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule, requests));
+        Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule, requests, registry));
         Mocks.register("leaverLastDayChangeValidation", new LeaverLastDayChangeValidation(schedule));
         Mocks.register("leaverFindLinkedAccounts", new LeaverFindLinkedAccounts(fence, targets, accounts));
         Mocks.register("leaverStopPendingRequests", new LeaverStopPendingRequests(requests));
@@ -487,6 +487,24 @@ class LeaverProcessTest {
     void anEmployeeWithoutLinkedAccountsCannotLeave() {
         assertRefused(Map.of("employeeId", "E404", "lastDay", today(), "immediate", true, "reason", "resigned"),
                 "no account is linked to 'E404'");
+    }
+
+    @Test
+    void anEmployeeTheRegistryKnowsWithoutLinkedAccountsIsRefusedSayingWhatIsKnown() {
+        registry.save(new EmployeeRecord("E405", "e405@example.com", "Nora", "Nolinks", "Engineering", "Developer",
+                "mgr.max", EmployeeStatus.ACTIVE, LocalDate.of(2024, 4, 1), null));
+
+        assertRefused(Map.of("employeeId", "E405", "lastDay", today(), "immediate", true, "reason", "resigned"),
+                "E405 (e405@example.com) is in the employee registry as ACTIVE, but no account of theirs is linked");
+    }
+
+    @Test
+    void anEmployeeWhoHasLeftIsRefusedNamingTheirLastDay() {
+        registry.save(new EmployeeRecord("E406", "e406@example.com", "Lea", "Gone", "Engineering", "Developer",
+                "mgr.max", EmployeeStatus.LEFT, LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 31)));
+
+        assertRefused(Map.of("employeeId", "E406", "lastDay", today(), "immediate", true, "reason", "resigned"),
+                "E406 has already left (last day 2025-03-31)");
     }
 
     @Test
