@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How the process-test engine (the same retry rules as the app) times a job whose SCIM call was throttled or held
- * back: one async service task with the leaver's retry cycle (R10/PT5M), calling an app that fails as told.
+ * back: one async service task with the leaver's cut-off retry profile (R10/PT5M), calling an app that fails as told.
  */
 class ThrottledJobTest {
 
@@ -63,12 +63,12 @@ class ThrottledJobTest {
         ClockUtil.setCurrentTime(Date.from(T0));
         Mocks.register("app", app);
         deployment = processEngine.getRepositoryService().createDeployment()
-                .addModelInstance("throttled.bpmn", Bpmn.createExecutableProcess("throttled").camundaHistoryTimeToLive(1)
+                .addModelInstance("throttled.bpmn", RetryProfileModels.withRetryProfile(
+                        Bpmn.createExecutableProcess("throttled").camundaHistoryTimeToLive(1)
                         .startEvent()
                         .serviceTask("Task_CallApp").camundaAsyncBefore().camundaExpression("${app.call()}")
-                        .camundaFailedJobRetryTimeCycle("R" + CYCLE_RETRIES + "/PT5M")
                         .endEvent("EndEvent_Done")
-                        .done())
+                        .done(), "Task_CallApp", "cut-off"))
                 .deploy().getId();
     }
 

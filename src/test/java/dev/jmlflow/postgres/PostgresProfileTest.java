@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import dev.jmlflow.engine.RetryProfileModels;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,11 +73,11 @@ class PostgresProfileTest {
     @Test
     void asyncJobIsExecutedByTheJobExecutorOnPostgres() throws InterruptedException {
         repositoryService.createDeployment().name("postgres-async-test").addModelInstance("postgres-async.bpmn",
-                Bpmn.createExecutableProcess("postgresAsync").camundaHistoryTimeToLive(1)
+                RetryProfileModels.withRetryProfile(Bpmn.createExecutableProcess("postgresAsync").camundaHistoryTimeToLive(1)
                         .startEvent()
                         .serviceTask("Task_Async").camundaAsyncBefore().camundaExpression("${execution.setVariable('ranAsync', true)}")
                         .endEvent("EndEvent_Done")
-                        .done()).deploy();
+                        .done(), "Task_Async", "scim-write")).deploy();
 
         String id = runtimeService.startProcessInstanceByKey("postgresAsync").getId();
 

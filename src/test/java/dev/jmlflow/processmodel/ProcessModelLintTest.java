@@ -52,9 +52,9 @@ class ProcessModelLintTest {
     }
 
     @Test
-    void everyTaskThatCallsScimOrSendsMailIsAsyncWithAnExplicitRetryCycle() {
+    void everyTaskThatCallsScimOrSendsMailIsAsyncWithARetryProfile() {
         RemoteCallingBeans beans = RemoteCallingBeans.scan("dev.jmlflow");
-        assertThat(violations(model -> ProcessModelRules.remoteTasksAreAsyncWithRetryCycle(model, beans))).isEmpty();
+        assertThat(violations(model -> ProcessModelRules.remoteTasksAreAsyncWithRetryProfile(model, beans))).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 
 /**
  * The rules for one BPMN model. Each returns its violations as "element id: what is wrong", empty when the model
@@ -32,8 +32,8 @@ final class ProcessModelRules {
     private ProcessModelRules() {
     }
 
-    /** Every service or send task whose implementation reaches SCIM or mail is asyncBefore with a retry cycle. */
-    static List<String> remoteTasksAreAsyncWithRetryCycle(BpmnModelInstance model, RemoteCallingBeans beans) {
+    /** Every service or send task whose implementation reaches SCIM or mail is asyncBefore with a retry profile. */
+    static List<String> remoteTasksAreAsyncWithRetryProfile(BpmnModelInstance model, RemoteCallingBeans beans) {
         List<String> violations = new ArrayList<>();
         Stream.concat(
                 model.getModelElementsByType(ServiceTask.class).stream()
@@ -44,8 +44,8 @@ final class ProcessModelRules {
                     if (!isAsyncBefore(task)) {
                         violations.add(task.getId() + ": calls SCIM or mail but is not asyncBefore");
                     }
-                    if (!hasRetryCycle(task)) {
-                        violations.add(task.getId() + ": calls SCIM or mail but has no failedJobRetryTimeCycle");
+                    if (!hasRetryProfile(task)) {
+                        violations.add(task.getId() + ": calls SCIM or mail but has no retryProfile");
                     }
                 });
         return violations;
@@ -123,9 +123,11 @@ final class ProcessModelRules {
         return loops.stream().anyMatch(MultiInstanceLoopCharacteristics::isCamundaAsyncBefore);
     }
 
-    private static boolean hasRetryCycle(Activity activity) {
+    private static boolean hasRetryProfile(Activity activity) {
         return activity.getExtensionElements() != null && activity.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream()
-                .anyMatch(cycle -> cycle.getTextContent() != null && !cycle.getTextContent().isBlank());
+                .filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .anyMatch(property -> "retryProfile".equals(property.getCamundaName())
+                        && property.getCamundaValue() != null && !property.getCamundaValue().isBlank());
     }
 }

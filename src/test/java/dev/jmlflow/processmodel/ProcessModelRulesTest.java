@@ -3,6 +3,7 @@ package dev.jmlflow.processmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jmlflow.engine.RetryProfileModels;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -33,23 +34,23 @@ class ProcessModelRulesTest {
     }
 
     @Test
-    void aScimTaskWithoutAsyncOrRetryCycleIsReported() {
+    void aScimTaskWithoutAsyncOrRetryProfileIsReported() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("Task_Deactivate").camundaDelegateExpression("${leaverDeactivateAccount}")
                 .endEvent().done();
 
-        assertThat(ProcessModelRules.remoteTasksAreAsyncWithRetryCycle(model, beans)).containsExactly(
+        assertThat(ProcessModelRules.remoteTasksAreAsyncWithRetryProfile(model, beans)).containsExactly(
                 "Task_Deactivate: calls SCIM or mail but is not asyncBefore",
-                "Task_Deactivate: calls SCIM or mail but has no failedJobRetryTimeCycle");
+                "Task_Deactivate: calls SCIM or mail but has no retryProfile");
     }
 
     @Test
-    void aScimTaskThatIsAsyncWithARetryCycleComplies() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+    void aScimTaskThatIsAsyncWithARetryProfileComplies() {
+        BpmnModelInstance model = RetryProfileModels.withRetryProfile(Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("Task_Deactivate").camundaDelegateExpression("${leaverDeactivateAccount}")
-                .camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M").endEvent().done();
+                .camundaAsyncBefore().endEvent().done(), "Task_Deactivate", "cut-off");
 
-        assertThat(ProcessModelRules.remoteTasksAreAsyncWithRetryCycle(model, beans)).isEmpty();
+        assertThat(ProcessModelRules.remoteTasksAreAsyncWithRetryProfile(model, beans)).isEmpty();
     }
 
     @Test
