@@ -58,6 +58,11 @@ class ProcessModelLintTest {
     }
 
     @Test
+    void everyErrorBoundaryCatchesANamedError() {
+        assertThat(violations(ProcessModelRules::errorBoundariesCatchNamedErrors)).isEmpty();
+    }
+
+    @Test
     void everyExecutableProcessHasAHistoryTimeToLive() {
         assertThat(violations(ProcessModelRules::executableProcessesHaveHistoryTimeToLive)).isEmpty();
     }

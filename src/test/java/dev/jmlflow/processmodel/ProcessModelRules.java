@@ -10,6 +10,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
@@ -49,6 +50,15 @@ final class ProcessModelRules {
                     }
                 });
         return violations;
+    }
+
+    /** An error boundary catches one named error with a code, never every BpmnError of its task. */
+    static List<String> errorBoundariesCatchNamedErrors(BpmnModelInstance model) {
+        return model.getModelElementsByType(ErrorEventDefinition.class).stream()
+                .filter(definition -> definition.getParentElement() instanceof BoundaryEvent)
+                .filter(definition -> definition.getError() == null || definition.getError().getErrorCode() == null)
+                .map(definition -> ((BoundaryEvent) definition.getParentElement()).getId() + ": catches every error, not a named one")
+                .toList();
     }
 
     static List<String> executableProcessesHaveHistoryTimeToLive(BpmnModelInstance model) {

@@ -54,6 +54,17 @@ class ProcessModelRulesTest {
     }
 
     @Test
+    void anErrorBoundaryWithoutANamedErrorIsReported() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("Task_Update").camundaExpression("${true}")
+                .boundaryEvent("BoundaryEvent_UpdateRefused").errorEventDefinition().errorEventDefinitionDone()
+                .endEvent().done();
+
+        assertThat(ProcessModelRules.errorBoundariesCatchNamedErrors(model)).containsExactly(
+                "BoundaryEvent_UpdateRefused: catches every error, not a named one");
+    }
+
+    @Test
     void aProcessWithoutHistoryTimeToLiveIsReported() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLiveString(null)
                 .startEvent().endEvent().done();
