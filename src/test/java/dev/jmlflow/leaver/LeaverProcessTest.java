@@ -162,8 +162,8 @@ class LeaverProcessTest {
         runDueJobs(leaver);
 
         APPS.forEach(app -> verify(provisioning).deactivate(app, EMPLOYEE));
-        assertThat(leaver).hasPassed("TimerEvent_LastDayEnded", "Task_NotifyAccessRemoved")
-                .isWaitingAt("TimerEvent_RetentionElapsed");
+        assertThat(leaver).hasPassed("IntermediateEvent_LastDayEnded", "Task_NotifyAccessRemoved")
+                .isWaitingAt("IntermediateEvent_RetentionElapsed");
     }
 
     @Test
@@ -172,7 +172,7 @@ class LeaverProcessTest {
 
         List<Job> jobs = jobs(leaver);
         assertThat(jobs).hasSize(APPS.size()).allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(100L));
-        assertThat(leaver).hasNotPassed("TimerEvent_LastDayEnded");
+        assertThat(leaver).hasNotPassed("IntermediateEvent_LastDayEnded");
 
         runDueJobs(leaver);
         APPS.forEach(app -> verify(provisioning).deactivate(app, EMPLOYEE));
@@ -244,7 +244,7 @@ class LeaverProcessTest {
         processEngine.getRuntimeService().createMessageCorrelation("LeaverCancelled")
                 .processInstanceBusinessKey(EMPLOYEE).correlate();
 
-        assertThat(leaver).hasPassed("MessageEvent_LeaverCancelled").isEnded();
+        assertThat(leaver).hasPassed("IntermediateEvent_LeaverCancelled").isEnded();
         assertThat(leaver).hasPassed("EndEvent_LeaverCancelled");
         verify(provisioning, never()).deactivate(anyString(), anyString());
     }
@@ -257,7 +257,7 @@ class LeaverProcessTest {
         processEngine.getRuntimeService().createMessageCorrelation("LeaverDateChanged")
                 .processInstanceBusinessKey(EMPLOYEE).setVariable("lastDay", newLastDay).correlate();
 
-        assertThat(leaver).hasPassed("MessageEvent_LeaverDateChanged").isWaitingAt("Gateway_LastDayEvents");
+        assertThat(leaver).hasPassed("IntermediateEvent_LeaverDateChanged").isWaitingAt("Gateway_LastDayEvents");
         assertThat(timerDue(leaver)).isEqualTo(Date.from(
                 LocalDate.parse(newLastDay).plusDays(1).atStartOfDay(COMPANY_ZONE).toInstant()));
         verify(provisioning, never()).deactivate(anyString(), anyString());
@@ -573,7 +573,7 @@ class LeaverProcessTest {
 
         verify(provisioning, times(2)).deactivate("beta", EMPLOYEE);
         assertThat(links.get("beta").state()).isEqualTo(LinkState.DEACTIVATED);
-        assertThat(leaver).hasPassed("EndEvent_AccountDeprovisioned").isWaitingAt("TimerEvent_RetentionElapsed");
+        assertThat(leaver).hasPassed("EndEvent_AccountDeprovisioned").isWaitingAt("IntermediateEvent_RetentionElapsed");
     }
 
     @Test
@@ -588,7 +588,7 @@ class LeaverProcessTest {
         runDueJobs(leaver);
 
         assertThat(leaver).hasPassed("EndEvent_AccountWaived", "Task_NotifyAccessRemoved")
-                .isWaitingAt("TimerEvent_RetentionElapsed");
+                .isWaitingAt("IntermediateEvent_RetentionElapsed");
         assertThat(historicValue(leaver, "waivedBy")).isEqualTo("ops.olga");
         assertThat(historicValue(leaver, "waiverReason")).isEqualTo("beta is being decommissioned this week");
         verify(notifications).notify(any(), contains("Access removed"), contains("beta: NOT verified deactivated"), any());
@@ -690,7 +690,7 @@ class LeaverProcessTest {
         runDueJobs(leaver);
 
         assertThat(links.values()).allSatisfy(link -> assertThat(link.state()).isEqualTo(LinkState.DEACTIVATED));
-        assertThat(leaver).hasPassed("Task_NotifyAccessRemoved").isWaitingAt("TimerEvent_RetentionElapsed");
+        assertThat(leaver).hasPassed("Task_NotifyAccessRemoved").isWaitingAt("IntermediateEvent_RetentionElapsed");
     }
 
     @Test

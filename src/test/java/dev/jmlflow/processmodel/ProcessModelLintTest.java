@@ -63,6 +63,11 @@ class ProcessModelLintTest {
     }
 
     @Test
+    void everyEventIdHasItsKindsPrefix() {
+        assertThat(violations(ProcessModelRules::eventIdsHaveTheirKindsPrefix)).isEmpty();
+    }
+
+    @Test
     void everyExecutableProcessHasAHistoryTimeToLive() {
         assertThat(violations(ProcessModelRules::executableProcessesHaveHistoryTimeToLive)).isEmpty();
     }

@@ -3,6 +3,7 @@ package dev.jmlflow.processmodel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -10,9 +11,13 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
@@ -59,6 +64,18 @@ final class ProcessModelRules {
                 .filter(definition -> definition.getError() == null || definition.getError().getErrorCode() == null)
                 .map(definition -> ((BoundaryEvent) definition.getParentElement()).getId() + ": catches every error, not a named one")
                 .toList();
+    }
+
+    /** Event ids say what kind of event they are, with one prefix per kind (the style guide's, as in the joiner). */
+    static List<String> eventIdsHaveTheirKindsPrefix(BpmnModelInstance model) {
+        Map<Class<? extends Event>, String> prefixes = Map.of(StartEvent.class, "StartEvent_", EndEvent.class, "EndEvent_",
+                BoundaryEvent.class, "BoundaryEvent_", IntermediateCatchEvent.class, "IntermediateEvent_",
+                IntermediateThrowEvent.class, "IntermediateThrowEvent_");
+        List<String> violations = new ArrayList<>();
+        prefixes.forEach((kind, prefix) -> model.getModelElementsByType(kind).stream()
+                .filter(event -> !event.getId().startsWith(prefix))
+                .forEach(event -> violations.add(event.getId() + ": a " + kind.getSimpleName() + " id starts with " + prefix)));
+        return violations;
     }
 
     static List<String> executableProcessesHaveHistoryTimeToLive(BpmnModelInstance model) {

@@ -65,6 +65,16 @@ class ProcessModelRulesTest {
     }
 
     @Test
+    void anEventIdWithAnotherKindsPrefixIsReported() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Requested").intermediateCatchEvent("TimerEvent_LastDayEnded").timerWithDuration("PT1H")
+                .endEvent("EndEvent_Done").done();
+
+        assertThat(ProcessModelRules.eventIdsHaveTheirKindsPrefix(model)).containsExactly(
+                "TimerEvent_LastDayEnded: a IntermediateCatchEvent id starts with IntermediateEvent_");
+    }
+
+    @Test
     void aProcessWithoutHistoryTimeToLiveIsReported() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLiveString(null)
                 .startEvent().endEvent().done();
