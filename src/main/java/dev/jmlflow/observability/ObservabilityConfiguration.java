@@ -8,7 +8,6 @@ import dev.jmlflow.notification.NotificationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,6 @@ import org.springframework.core.Ordered;
 
 /** Health per target, SCIM and request metrics, who may read them, and the alerts of a quarantined target. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HealthProperties.class)
 class ObservabilityConfiguration {
 
     /** Static: a post-processor must exist before the beans it wraps. */

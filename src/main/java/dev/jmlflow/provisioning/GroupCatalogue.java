@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,6 @@ import org.springframework.stereotype.Component;
  * or missing entry never lets a start through that would otherwise be refused, or the reverse.
  */
 @Component
-@EnableConfigurationProperties(GroupCatalogueProperties.class)
 public class GroupCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCatalogue.class);

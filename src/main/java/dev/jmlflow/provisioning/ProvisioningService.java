@@ -14,7 +14,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Service;
  * or an email.
  */
 @Service
-@EnableConfigurationProperties(ProvisioningProperties.class)
 public class ProvisioningService {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningService.class);

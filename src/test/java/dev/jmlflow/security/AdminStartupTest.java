@@ -6,6 +6,7 @@ import dev.jmlflow.sandbox.SandboxCredentials;
 import dev.jmlflow.sandbox.SandboxMode;
 import dev.jmlflow.sandbox.SandboxModeConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -17,7 +18,12 @@ class AdminStartupTest {
     private static final String TARGET = "jmlflow.targets.coralogix.token=scim-token";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SecurityConfiguration.class, SandboxModeConfiguration.class);
+            .withUserConfiguration(SecurityConfiguration.class, SandboxModeConfiguration.class, BindAdmin.class);
+
+    /** In the application, {@code @ConfigurationPropertiesScan} binds it; this slice has no scan. */
+    @EnableConfigurationProperties(AdminProperties.class)
+    static class BindAdmin {
+    }
 
     @Test
     void startingWithATargetAndNoAdminPasswordFailsWithWhatToSet() {
