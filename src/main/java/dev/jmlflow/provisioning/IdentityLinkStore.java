@@ -44,6 +44,7 @@ public class IdentityLinkStore {
     private final TransactionTemplate ownTransaction;
     private final Upsert upsert;
     private final AccessFence fence;
+    private final GroupWriteLock groupWrites;
 
     @Autowired
     public IdentityLinkStore(DataSource dataSource, PlatformTransactionManager transactions) {
@@ -57,6 +58,7 @@ public class IdentityLinkStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.upsert = upsert;
         this.fence = new AccessFence(jdbc, clock, transactions);
+        this.groupWrites = new GroupWriteLock(jdbc, clock, transactions);
     }
 
     /** The link, if the account was ever created or matched (any state); pending creates are not links. */
@@ -124,6 +126,11 @@ public class IdentityLinkStore {
      */
     public void admitWrite(String target, String employeeId) {
         fence.admitWrite(target, employeeId);
+    }
+
+    /** Runs a read-modify-PUT of a whole group while no other node writes that group ({@link GroupWriteLock}). */
+    void holdingGroupWriteLock(String target, String groupId, Runnable write) {
+        groupWrites.holding(target, groupId, write);
     }
 
     /** Stores (or replaces) the link and clears any pending create. */

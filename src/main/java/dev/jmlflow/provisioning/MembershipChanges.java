@@ -82,38 +82,43 @@ final class MembershipChanges {
     /**
      * Membership on a server that only takes a PUT of the whole group (Coginiti). R-M-1 forbids this where PATCH
      * exists, because a concurrent change made between our read and our PUT is lost. Here it is the only way, so
-     * the window is kept small: changes to one group are serialised within this JVM, the group is read right before
-     * the PUT, only our member is added or removed, and the result is read back (the verifier's read-back). A read
+     * changes to one group are serialised across nodes by a database row lock held from the read through the PUT to
+     * the read-back ({@link GroupWriteLock}); within this JVM a monitor queues the threads first, so that they wait
+     * without each holding a pooled connection at the row. Only our member is added or removed. A read
      * without {@code members} is an empty group for an addition (RFC 7643 section 2.5; Coginiti documents the
      * attribute in its group reads), and the read-back must then list the members; a removal from a list the read
      * does not show is never "done".
      */
     private void replaceMembers(Target t, MembershipVerifier.Check check, String groupId, String userId, boolean add) {
         synchronized (groupLocks.computeIfAbsent(t.name() + "/" + groupId, k -> new Object())) {
-            ObjectNode doc = check.document();
-            JsonNode listed = doc.get("members");
-            if (listed == null ? !add : !listed.isArray()) {
-                throw check.unverifiable();
-            }
-            ArrayNode members = listed == null ? doc.putArray("members") : (ArrayNode) listed;
-            boolean present = false;
-            for (Iterator<JsonNode> it = members.iterator(); it.hasNext(); ) {
-                if (userId.equals(it.next().path("value").asText(null))) {
-                    present = true;
-                    if (!add) {
-                        it.remove();
-                    }
+            links.holdingGroupWriteLock(t.name(), groupId, () -> putWithMember(t, check, groupId, userId, add));
+        }
+    }
+
+    private static void putWithMember(Target t, MembershipVerifier.Check check, String groupId, String userId, boolean add) {
+        ObjectNode doc = check.document();
+        JsonNode listed = doc.get("members");
+        if (listed == null ? !add : !listed.isArray()) {
+            throw check.unverifiable();
+        }
+        ArrayNode members = listed == null ? doc.putArray("members") : (ArrayNode) listed;
+        boolean present = false;
+        for (Iterator<JsonNode> it = members.iterator(); it.hasNext(); ) {
+            if (userId.equals(it.next().path("value").asText(null))) {
+                present = true;
+                if (!add) {
+                    it.remove();
                 }
             }
-            if (present == add) {
-                return;
-            }
-            if (add) {
-                members.addObject().put("value", userId);
-            }
-            doc.remove("meta");
-            t.api().replaceGroupDocument(groupId, doc);
-            check.await(add);
         }
+        if (present == add) {
+            return;
+        }
+        if (add) {
+            members.addObject().put("value", userId);
+        }
+        doc.remove("meta");
+        t.api().replaceGroupDocument(groupId, doc);
+        check.await(add);
     }
 }
