@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import dev.jmlflow.targets.TargetRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.jmlflow.engine.QuarantinedJobs;
 import dev.jmlflow.notification.NotificationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,8 +37,8 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    QuarantineAlerts quarantineAlerts(NotificationService notifications, TaskService tasks) {
-        return new QuarantineAlerts(notifications, tasks);
+    QuarantineAlerts quarantineAlerts(NotificationService notifications, TaskService tasks, ManagementService management) {
+        return new QuarantineAlerts(notifications, tasks, new QuarantinedJobs(management));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.jmlflow.observability;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.jmlflow.engine.QuarantinedJobs;
 import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.policy.JmlflowGroups;
@@ -13,16 +14,19 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * What ops get when a target is quarantined: one Tasklist task for {@value JmlflowGroups#IT_OPS} that names the
  * target and the error (one item, however many requests wait), and one mail linking to it. The task is completed
- * by jmlflow when the breaker closes. Called on one node per opening and closing (see the circuit breaker).
+ * by jmlflow when the breaker closes, and the jobs held back for the target are woken then. Called on one node per
+ * opening and closing (see the circuit breaker).
  */
 final class QuarantineAlerts implements BreakerAlerts {
 
     private final NotificationService notifications;
     private final TaskService tasks;
+    private final QuarantinedJobs waiting;
 
-    QuarantineAlerts(NotificationService notifications, TaskService tasks) {
+    QuarantineAlerts(NotificationService notifications, TaskService tasks, QuarantinedJobs waiting) {
         this.notifications = notifications;
         this.tasks = tasks;
+        this.waiting = waiting;
     }
 
     static String taskName(String target) {
@@ -49,5 +53,6 @@ final class QuarantineAlerts implements BreakerAlerts {
     @Override
     public void closed(String target, String how) {
         tasks.createTaskQuery().taskName(taskName(target)).list().forEach(task -> tasks.complete(task.getId()));
+        waiting.wake(target);
     }
 }

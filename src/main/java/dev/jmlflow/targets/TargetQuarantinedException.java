@@ -11,8 +11,13 @@ public final class TargetQuarantinedException extends RuntimeException {
     private final Duration retryAfter;
 
     public TargetQuarantinedException(String target, String reason, Duration retryAfter) {
-        super("target " + target + " is quarantined (circuit breaker OPEN: " + reason + "); no request sent");
+        super(marker(target) + " (circuit breaker OPEN: " + reason + "); no request sent");
         this.retryAfter = retryAfter;
+    }
+
+    /** The words that name the target in the message; a job held back by its breaker carries them in its failure. */
+    public static String marker(String target) {
+        return "target " + target + " is quarantined";
     }
 
     public Duration retryAfter() {

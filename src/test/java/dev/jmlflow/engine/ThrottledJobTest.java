@@ -210,6 +210,38 @@ class ThrottledJobTest {
         assertThat(incidents(instance)).isZero();
     }
 
+    @Test
+    void closingTheBreakerMakesTheJobsItHeldBackDueAtOnce() {
+        app.failures.add(() -> new TargetCallFailedException("cortex",
+                new TargetQuarantinedException("cortex", "HTTP 401: token expired", Duration.ofMinutes(5))));
+        ProcessInstance instance = start();
+        executeFailing(instance);
+        assertThat(dueJobs(instance)).isEmpty();
+
+        int woken = new QuarantinedJobs(processEngine.getManagementService()).wake("cortex");
+
+        assertThat(woken).isEqualTo(1);
+        assertThat(dueJobs(instance)).singleElement().satisfies(job -> assertThat(job.getDuedate()).isEqualTo(Date.from(T0)));
+        processEngine.getManagementService().executeJob(dueJobs(instance).get(0).getId());
+        assertThat(ended(instance)).isTrue();
+    }
+
+    @Test
+    void closingOneTargetsBreakerLeavesOtherTargetsAndThrottledJobsWaiting() {
+        app.failures.add(() -> new TargetQuarantinedException("coginiti", "HTTP 503: down", Duration.ofMinutes(5)));
+        ProcessInstance quarantinedElsewhere = start();
+        executeFailing(quarantinedElsewhere);
+        app.failures.add(() -> throttled(Duration.ofSeconds(3600)));
+        ProcessInstance throttledHere = start();
+        executeFailing(throttledHere);
+
+        int woken = new QuarantinedJobs(processEngine.getManagementService()).wake("cortex");
+
+        assertThat(woken).isZero();
+        assertThat(dueJobs(quarantinedElsewhere)).isEmpty();
+        assertThat(dueJobs(throttledHere)).isEmpty();
+    }
+
     private static TargetCallFailedException throttled(Duration retryAfter) {
         return new TargetCallFailedException("cortex", new ScimException.RateLimited(retryAfter, "PATCH /Users/u1 answered 429"));
     }
