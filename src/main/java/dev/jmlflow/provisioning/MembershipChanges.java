@@ -12,6 +12,7 @@ import dev.jmlflow.targets.Target;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,12 +22,14 @@ final class MembershipChanges {
     private final IdentityLinkStore links;
     private final VerifiedAccounts accounts;
     private final MembershipVerifier memberships;
+    private final GroupIds groupIds;
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
 
-    MembershipChanges(IdentityLinkStore links, VerifiedAccounts accounts, MembershipVerifier memberships) {
+    MembershipChanges(IdentityLinkStore links, VerifiedAccounts accounts, MembershipVerifier memberships, GroupIds groupIds) {
         this.links = links;
         this.accounts = accounts;
         this.memberships = memberships;
+        this.groupIds = groupIds;
     }
 
     /** The displayNames of the groups the account is in, read live from the target. */
@@ -46,6 +49,11 @@ final class MembershipChanges {
         return names;
     }
 
+    /**
+     * The identity check reads the account; the group id comes from {@link GroupIds} (looked up again when a kept id
+     * answers 404). The change is sent without reading the group first: adding a member twice or removing a
+     * non-member changes nothing, and when the server refuses it as such, the group's state decides (R-M-2).
+     */
     void change(Target t, String employeeId, String userName, String groupName, boolean add) {
         AccountLink link = accounts.requireLink(t, employeeId);
         if (!Lookups.sameUserName(link.userName(), userName)) {
@@ -53,30 +61,43 @@ final class MembershipChanges {
                     + " is stored under another userName than the request's; no membership change");
         }
         accounts.verifiedUser(t, link);
-        ScimGroup group = Lookups.groupByName(t, groupName);
-        MembershipVerifier.Check check = memberships.check(t, group.id(), link.scimId(), employeeId);
+        Optional<String> kept = groupIds.kept(t, groupName);
+        if (kept.isPresent()) {
+            try {
+                change(t, kept.get(), link, add);
+                return;
+            } catch (ScimException.NotFound gone) {
+                // the group was deleted since, perhaps re-created under a new id: look it up once more
+                groupIds.forget(t, groupName);
+            }
+        }
+        change(t, groupIds.lookUp(t, groupName), link, add);
+    }
+
+    private void change(Target t, String groupId, AccountLink link, boolean add) {
+        MembershipVerifier.Check check = memberships.check(t, groupId, link.scimId(), link.employeeId());
         if (add) {
-            links.admitWrite(t.name(), employeeId);
+            links.admitWrite(t.name(), link.employeeId());
         }
         if (!t.dialect().capabilities().groupPatch()) {
-            replaceMembers(t, check, group.id(), link.scimId(), add);
-            return;
-        }
-        MembershipVerifier.Membership wanted = add ? MembershipVerifier.Membership.MEMBER : MembershipVerifier.Membership.NOT_MEMBER;
-        if (check.read() == wanted) {
+            replaceMembers(t, check, groupId, link.scimId(), add);
             return;
         }
         PatchOperation op = add ? PatchOperation.addMember(link.scimId()) : PatchOperation.removeMember(link.scimId());
+        ScimGroup answer;
         try {
-            t.api().patchGroup(group.id(), PatchRequest.of(op));
+            answer = t.api().patchGroup(groupId, PatchRequest.of(op));
         } catch (ScimException e) {
             // 409, 400 noTarget and friends for "already a member"/"not a member": the group's state decides (R-M-2)
+            MembershipVerifier.Membership wanted = add ? MembershipVerifier.Membership.MEMBER : MembershipVerifier.Membership.NOT_MEMBER;
             if (e.isTransient() || check.read() != wanted) {
                 throw e;
             }
             return;
         }
-        check.await(add);
+        if (!check.shownBy(answer, add)) {
+            check.await(add);
+        }
     }
 
     /**

@@ -66,6 +66,18 @@ final class MembershipVerifier {
             return filtered;
         }
 
+        /**
+         * Whether the answer to our PATCH proves the change: it is this group and lists its members, with the user
+         * among them or not as wanted. The same evidence as a read, without the read; no members listed proves nothing.
+         */
+        boolean shownBy(ScimGroup answer, boolean member) {
+            if (answer == null || answer.members() == null || (answer.id() != null && !groupId.equals(answer.id()))) {
+                return false;
+            }
+            showedMembers = true;
+            return answer.hasMember(userId) == member;
+        }
+
         /** The group exactly as the server sent it, for a PUT of the whole group; a listed member list counts as shown. */
         ObjectNode document() {
             ObjectNode doc = target.api().getGroupDocument(groupId);

@@ -52,7 +52,7 @@ public class ProvisioningService {
         this.accounts = new VerifiedAccounts(links);
         this.activation = new Activation(links, accounts, readBack);
         this.ensure = new EnsureAccount(links, properties, clock, readBack, accounts, activation);
-        this.memberships = new MembershipChanges(links, accounts, new MembershipVerifier(readBack));
+        this.memberships = new MembershipChanges(links, accounts, new MembershipVerifier(readBack), new GroupIds(properties.groupIdTtl(), clock));
     }
 
     /**

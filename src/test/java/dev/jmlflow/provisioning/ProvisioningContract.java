@@ -213,6 +213,30 @@ abstract class ProvisioningContract {
         assertThat(service.currentGroups("app", e.employeeId())).contains(group);
     }
 
+    /** Issue 11: at most 4 + 2 x groups SCIM calls per joiner per target, verification included (once group ids are known). */
+    @Test
+    void aJoinerWithTwoGroupsTakesAtMostEightScimCallsOnceTheGroupsAreKnown() {
+        CountingScimApi counting = new CountingScimApi(Fixtures.client(peer().baseUrl(), peer().token()));
+        ProvisioningService counted = Fixtures.service(Fixtures.target("app", Dialect.GENERIC, counting.api()), store, Fixtures.FAST);
+        List<String> groups = List.of("calls-a-" + Fixtures.unique(), "calls-b-" + Fixtures.unique());
+        groups.forEach(peer()::seedGroup);
+        joinWithGroups(counted, Fixtures.employee(Fixtures.unique()), groups);
+        Employee joiner = Fixtures.employee(Fixtures.unique());
+        counting.reset();
+
+        AccountLink link = joinWithGroups(counted, joiner, groups);
+
+        assertThat(counting.calls()).isLessThanOrEqualTo(4 + 2 * groups.size());
+        assertThat(counted.currentGroups("app", joiner.employeeId())).containsAll(groups);
+        assertThat(raw.getUser(link.scimId()).externalId()).isEqualTo(joiner.employeeId());
+    }
+
+    private static AccountLink joinWithGroups(ProvisioningService service, Employee e, List<String> groups) {
+        AccountLink link = service.ensureUser("app", e);
+        groups.forEach(g -> service.addMembership("app", e.employeeId(), e.userName(), g));
+        return link;
+    }
+
     @Test
     void removeMembershipTwiceLeavesTheUserOutOfTheGroup() {
         Employee e = Fixtures.employee(Fixtures.unique());
