@@ -1,5 +1,7 @@
 package dev.jmlflow.engine;
 
+import dev.jmlflow.provisioning.MassChangeHeldException;
+import dev.jmlflow.provisioning.MassChangeStoppedException;
 import dev.jmlflow.provisioning.RetryLaterException;
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.targets.TargetQuarantinedException;
@@ -14,6 +16,9 @@ import java.util.function.DoubleSupplier;
  * <ul>
  *   <li>the target's circuit breaker is OPEN: wait for the next half-open probe, no retry used, however long
  *       (ops were told once; a request never turns into an incident of its own because of a quarantine);</li>
+ *   <li>the mass-change guard holds the change: look again after its recheck interval, no retry used, however
+ *       long (the app owner has a task; the hold is not a failure);</li>
+ *   <li>the app owner stopped the held change: an incident at once (Decision {@code incidentNow});</li>
  *   <li>429, or 503 with Retry-After, or a client-side rate-limit wait: wait at least the asked time, no retry
  *       used; a 429 without Retry-After waits as long as the job has existed (so the waits double), between
  *       {@code backoffStart} and {@code backoffMax}, with jitter;</li>
@@ -26,8 +31,15 @@ import java.util.function.DoubleSupplier;
  */
 public record RetryTiming(Duration ceiling, Duration backoffStart, Duration backoffMax, DoubleSupplier random) {
 
-    /** The next attempt: not before {@code notBefore}; {@code usesRetry} false means the retries stay as they are. */
-    public record Decision(Instant notBefore, boolean usesRetry) {
+    /**
+     * The next attempt: not before {@code notBefore}; {@code usesRetry} false means the retries stay as they are;
+     * {@code incidentNow}: no further attempt by itself, the job is an incident.
+     */
+    public record Decision(Instant notBefore, boolean usesRetry, boolean incidentNow) {
+
+        public Decision(Instant notBefore, boolean usesRetry) {
+            this(notBefore, usesRetry, false);
+        }
     }
 
     private static final double JITTER = 0.2;
@@ -36,6 +48,12 @@ public record RetryTiming(Duration ceiling, Duration backoffStart, Duration back
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TargetQuarantinedException quarantined) {
                 return Optional.of(new Decision(now.plus(quarantined.retryAfter()), false));
+            }
+            if (t instanceof MassChangeHeldException held) {
+                return Optional.of(new Decision(now.plus(held.retryAfter()), false));
+            }
+            if (t instanceof MassChangeStoppedException) {
+                return Optional.of(new Decision(now, true, true));
             }
             if (t instanceof ScimException.RateLimited limited) {
                 return Optional.of(free(now.plus(limited.retryAfter().orElseGet(() -> backoff(jobCreated, now))), jobCreated));

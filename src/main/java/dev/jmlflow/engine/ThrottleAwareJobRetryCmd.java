@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The engine's retry handling, except when {@link RetryTiming} says the failure is a wait (throttling, a
- * quarantined target): then the job keeps its retries, runs again at the decided time, and carries the failure's
+ * quarantined target, a held mass change): then the job keeps its retries, runs again at the decided time, and carries the failure's
  * message (Cockpit shows why it waits) but no incident.
  */
 final class ThrottleAwareJobRetryCmd extends DefaultJobRetryCmd {
@@ -34,6 +34,11 @@ final class ThrottleAwareJobRetryCmd extends DefaultJobRetryCmd {
             return super.execute(commandContext);
         }
         Date notBefore = Date.from(decision.get().notBefore());
+        if (decision.get().incidentNow()) {
+            super.execute(commandContext);
+            job.setRetries(0); // creates the incident, with the failure's message, if the retries did not already
+            return null;
+        }
         if (decision.get().usesRetry()) {
             super.execute(commandContext);
             if (job.getRetries() > 0 && (job.getDuedate() == null || job.getDuedate().before(notBefore))) {

@@ -23,13 +23,16 @@ final class MembershipChanges {
     private final VerifiedAccounts accounts;
     private final MembershipVerifier memberships;
     private final GroupIds groupIds;
+    private final MassChangeGuard guard;
     private final Map<String, Object> groupLocks = new ConcurrentHashMap<>();
 
-    MembershipChanges(IdentityLinkStore links, VerifiedAccounts accounts, MembershipVerifier memberships, GroupIds groupIds) {
+    MembershipChanges(IdentityLinkStore links, VerifiedAccounts accounts, MembershipVerifier memberships,
+                      GroupIds groupIds, MassChangeGuard guard) {
         this.links = links;
         this.accounts = accounts;
         this.memberships = memberships;
         this.groupIds = groupIds;
+        this.guard = guard;
     }
 
     /** The displayNames of the groups the account is in, read live from the target. */
@@ -64,20 +67,22 @@ final class MembershipChanges {
         Optional<String> kept = groupIds.kept(t, groupName);
         if (kept.isPresent()) {
             try {
-                change(t, kept.get(), link, add);
+                change(t, kept.get(), groupName, link, add);
                 return;
             } catch (ScimException.NotFound gone) {
                 // the group was deleted since, perhaps re-created under a new id: look it up once more
                 groupIds.forget(t, groupName);
             }
         }
-        change(t, groupIds.lookUp(t, groupName), link, add);
+        change(t, groupIds.lookUp(t, groupName), groupName, link, add);
     }
 
-    private void change(Target t, String groupId, AccountLink link, boolean add) {
+    private void change(Target t, String groupId, String groupName, AccountLink link, boolean add) {
         MembershipVerifier.Check check = memberships.check(t, groupId, link.scimId(), link.employeeId());
         if (add) {
             links.admitWrite(t.name(), link.employeeId());
+        } else if (check.read() != MembershipVerifier.Membership.NOT_MEMBER) {
+            guard.admit(new DestructiveChange(t.name(), link.employeeId(), DestructiveChange.Operation.REMOVE_GROUP, groupName));
         }
         if (!t.dialect().capabilities().groupPatch()) {
             replaceMembers(t, check, groupId, link.scimId(), add);

@@ -36,14 +36,17 @@ public class ProvisioningService {
     private final Activation activation;
     private final EnsureAccount ensure;
     private final MembershipChanges memberships;
+    private final MassChangeGuard guard;
 
     @Autowired
-    public ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties) {
-        this(targets, links, properties, Clock.systemUTC(), ReadBack::sleepQuietly);
+    public ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties,
+                               MassChangeGuard guard) {
+        this(targets, links, properties, Clock.systemUTC(), ReadBack::sleepQuietly, guard);
     }
 
     ProvisioningService(TargetRegistry targets, IdentityLinkStore links, ProvisioningProperties properties, Clock clock,
-                        ReadBack.Sleeper sleeper) {
+                        ReadBack.Sleeper sleeper, MassChangeGuard guard) {
+        this.guard = guard;
         this.targets = targets;
         this.links = links;
         this.properties = properties;
@@ -52,7 +55,8 @@ public class ProvisioningService {
         this.accounts = new VerifiedAccounts(links);
         this.activation = new Activation(links, accounts, readBack);
         this.ensure = new EnsureAccount(links, properties, clock, readBack, accounts, activation);
-        this.memberships = new MembershipChanges(links, accounts, new MembershipVerifier(readBack), new GroupIds(properties.groupIdTtl(), clock));
+        this.memberships = new MembershipChanges(links, accounts, new MembershipVerifier(readBack),
+                new GroupIds(properties.groupIdTtl(), clock), guard);
     }
 
     /**
@@ -136,6 +140,7 @@ public class ProvisioningService {
             links.save(current.withState(LinkState.DEACTIVATED, clock));
             return;
         }
+        guard.admit(new DestructiveChange(target, employeeId, DestructiveChange.Operation.DEACTIVATE, null));
         activation.set(t, current, false, t.writeStrategy());
         links.save(current.withState(LinkState.DEACTIVATED, clock));
     }
@@ -159,7 +164,7 @@ public class ProvisioningService {
         links.save(link.withState(LinkState.ACTIVE, clock));
     }
 
-    /** Hard delete after identity verification; 404 means already gone only when the target is otherwise healthy. */
+    /** Hard delete after identity verification and the mass-change guard; 404 means already gone only when the target is otherwise healthy. */
     public void delete(String target, String employeeId) {
         Target t = targets.get(target);
         AccountLink link = accounts.requireLink(t, employeeId);
@@ -169,6 +174,7 @@ public class ProvisioningService {
         Optional<ScimUser> user = accounts.existingUser(t, link);
         AccountLink current = user.map(u -> VerifiedAccounts.at(link, u)).orElse(link);
         if (user.isPresent()) {
+            guard.admit(new DestructiveChange(target, employeeId, DestructiveChange.Operation.DELETE, null));
             try {
                 t.api().deleteUser(current.scimId());
             } catch (ScimException.NotFound e) {

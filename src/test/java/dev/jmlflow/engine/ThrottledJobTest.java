@@ -3,6 +3,9 @@ package dev.jmlflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlflow.process.TargetCallFailedException;
+import dev.jmlflow.provisioning.DestructiveChange;
+import dev.jmlflow.provisioning.MassChangeHeldException;
+import dev.jmlflow.provisioning.MassChangeStoppedException;
 import dev.jmlflow.scim.ScimException;
 import dev.jmlflow.targets.TargetQuarantinedException;
 import dev.jmlflow.targets.TokenBucket;
@@ -241,6 +244,34 @@ class ThrottledJobTest {
         assertThat(dueJobs(quarantinedElsewhere)).isEmpty();
         assertThat(dueJobs(throttledHere)).isEmpty();
     }
+
+    @Test
+    void aJobHeldByTheMassChangeGuardWaitsForTheRecheckWithoutUsingUpARetryOrRaisingAnIncident() {
+        app.failures.add(() -> new MassChangeHeldException(DEACTIVATION, 25, Duration.ofMinutes(5)));
+        ProcessInstance instance = start();
+
+        Job job = executeFailing(instance);
+
+        assertThat(job.getRetries()).isEqualTo(CYCLE_RETRIES);
+        assertThat(job.getDuedate()).isEqualTo(Date.from(T0.plus(Duration.ofMinutes(5))));
+        assertThat(job.getExceptionMessage()).contains("held by the mass-change guard");
+        assertThat(incidents(instance)).isZero();
+    }
+
+    @Test
+    void aChangeTheAppOwnerStoppedIsAnIncidentAtOnceNamingTheReason() {
+        app.failures.add(() -> new MassChangeStoppedException(DEACTIVATION));
+        ProcessInstance instance = start();
+
+        Job job = executeFailing(instance);
+
+        assertThat(job.getRetries()).isZero();
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .singleResult().getIncidentMessage()).contains("stopped by the app owner after a mass-change hold");
+    }
+
+    private static final DestructiveChange DEACTIVATION =
+            new DestructiveChange("cortex", "E1", DestructiveChange.Operation.DEACTIVATE, null);
 
     private static TargetCallFailedException throttled(Duration retryAfter) {
         return new TargetCallFailedException("cortex", new ScimException.RateLimited(retryAfter, "PATCH /Users/u1 answered 429"));

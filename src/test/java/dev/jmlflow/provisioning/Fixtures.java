@@ -54,8 +54,14 @@ final class Fixtures {
     }
 
     static ProvisioningService service(Target target, IdentityLinkStore store, ProvisioningProperties properties) {
+        return service(target, store, properties, change -> { });
+    }
+
+    /** A service whose destructive changes ask {@code guard} first. */
+    static ProvisioningService service(Target target, IdentityLinkStore store, ProvisioningProperties properties,
+                                       MassChangeGuard guard) {
         return new ProvisioningService(TargetRegistry.of(List.of(target)), store, properties, Clock.systemUTC(),
-                d -> sleep(d));
+                d -> sleep(d), guard);
     }
 
     static Employee employee(String suffix) {

@@ -1,0 +1,28 @@
+package dev.jmlflow.provisioning;
+
+import java.time.Duration;
+
+/**
+ * The target's window of destructive changes is full: nothing was sent. The job layer reschedules the job for
+ * {@link #retryAfter()} without using up a retry, as for a quarantined target; the app owner's "allow N more"
+ * lets it through on its next run.
+ */
+public final class MassChangeHeldException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    public MassChangeHeldException(DestructiveChange change, int count, Duration retryAfter) {
+        super("target " + change.target() + ": " + describe(change) + " held by the mass-change guard (" + count
+                + " destructive changes in the window); waiting for the app owner; no request sent");
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    static String describe(DestructiveChange change) {
+        return change.operation().name().toLowerCase() + " of employee " + change.employeeId()
+                + (change.group().isEmpty() ? "" : " from group " + change.group());
+    }
+}
