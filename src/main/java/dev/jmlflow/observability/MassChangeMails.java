@@ -4,7 +4,7 @@ import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.provisioning.DestructiveChange;
 import dev.jmlflow.provisioning.MassChangeAlerts;
-import dev.jmlflow.security.JmlflowGroups;
+import dev.jmlflow.policy.JmlflowGroups;
 import java.util.Optional;
 
 /** The mass-change guard's mails: to the app owners and ops. */
