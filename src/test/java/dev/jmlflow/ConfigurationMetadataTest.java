@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jmlflow.leaver.LeaverProperties;
+import dev.jmlflow.engine.CompanyTimeZone;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +22,18 @@ class ConfigurationMetadataTest {
         List<String> names = new ArrayList<>();
         metadata.path("properties").forEach(property -> names.add(property.path("name").asText()));
 
-        assertThat(names).contains("jmlflow.leaver.time-zone", "jmlflow.process.approval-reminder",
+        assertThat(names).contains("jmlflow.time-zone", "jmlflow.process.approval-reminder",
                 "jmlflow.retries.profiles", "jmlflow.breaker.failure-threshold", "jmlflow.public-url");
     }
 
     @Test
     void anUnknownTimeZoneFailsTheStartNamingItsKey() {
-        new ApplicationContextRunner().withUserConfiguration(BindLeaver.class)
-                .withPropertyValues("jmlflow.leaver.time-zone=Mars/Olympus")
-                .run(context -> assertThat(context.getStartupFailure()).cause().hasMessageContaining("jmlflow.leaver.time-zone"));
+        new ApplicationContextRunner().withUserConfiguration(BindTimeZone.class)
+                .withPropertyValues("jmlflow.time-zone=Mars/Olympus")
+                .run(context -> assertThat(context.getStartupFailure()).cause().hasMessageContaining("jmlflow.time-zone"));
     }
 
-    @EnableConfigurationProperties(LeaverProperties.class)
-    static class BindLeaver {
+    @EnableConfigurationProperties(CompanyTimeZone.class)
+    static class BindTimeZone {
     }
 }

@@ -3,14 +3,14 @@ package dev.jmlflow.leaver;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Period;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param timeZone  the company's time zone: a scheduled leaver loses access at midnight after the last day there
- *                  ({@code jmlflow.leaver.time-zone}, e.g. {@code Europe/Berlin})
+ * The leaver's timing ({@code jmlflow.leaver.*}); a scheduled leaver loses access at midnight after the last day in
+ * the company's time zone ({@code jmlflow.time-zone}, {@link dev.jmlflow.engine.CompanyTimeZone}).
+ *
  * @param retention how long deactivated accounts are kept before their deletion is put to the app owners
  *                  ({@code jmlflow.leaver.retention}, ISO-8601 such as {@code P30D})
  * @param lastDayHorizon how far ahead a last day may be, on start and on re-date ({@code jmlflow.leaver.last-day-horizon},
@@ -18,8 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("jmlflow.leaver")
-public record LeaverProperties(@NotNull @DefaultValue("UTC") ZoneId timeZone,
-                               @NotNull @DefaultValue("P30D") Duration retention,
+public record LeaverProperties(@NotNull @DefaultValue("P30D") Duration retention,
                                @NotNull @DefaultValue("P1Y") Period lastDayHorizon) {
 
     public LeaverProperties {

@@ -2,7 +2,6 @@ package dev.jmlflow.process;
 
 import dev.jmlflow.engine.Schedule;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,17 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param approvalReminder   how long an approval may wait before its approvers get a reminder (default 2 days)
  * @param approvalEscalation how long before it is escalated to IT ops (default 5 days); must exceed the reminder
  * @param joinerLeadTime     how long before the start date a joiner's accounts are provisioned (default 1 day)
- * @param timeZone           the zone in which start and effective dates are read (default: the server's)
  */
 @ConfigurationProperties("jmlflow.process")
-public record ProcessSettings(Duration approvalReminder, Duration approvalEscalation, Duration joinerLeadTime,
-                              ZoneId timeZone) implements Schedule.Timing {
+public record ProcessSettings(Duration approvalReminder, Duration approvalEscalation, Duration joinerLeadTime)
+        implements Schedule.Timing {
 
     public ProcessSettings {
         approvalReminder = approvalReminder == null ? Duration.ofDays(2) : approvalReminder;
         approvalEscalation = approvalEscalation == null ? Duration.ofDays(5) : approvalEscalation;
         joinerLeadTime = joinerLeadTime == null ? Duration.ofDays(1) : joinerLeadTime;
-        timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
         if (approvalReminder.isNegative() || approvalReminder.isZero()) {
             throw new IllegalArgumentException("jmlflow.process.approval-reminder must be positive");
         }
@@ -34,6 +31,6 @@ public record ProcessSettings(Duration approvalReminder, Duration approvalEscala
     }
 
     public static ProcessSettings defaults() {
-        return new ProcessSettings(null, null, null, null);
+        return new ProcessSettings(null, null, null);
     }
 }

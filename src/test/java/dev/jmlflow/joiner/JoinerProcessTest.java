@@ -26,7 +26,6 @@ import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
-import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.AccountConflictException;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
@@ -93,7 +92,7 @@ class JoinerProcessTest {
         AbstractAssertions.init(processEngine);
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         AccessPlanner planner = ProcessTestBeans.planner(processEngine);
-        Mocks.register("joinerStartValidation", new JoinerStartValidation(new Schedule(ProcessTestBeans.SETTINGS), planner,
+        Mocks.register("joinerStartValidation", new JoinerStartValidation(ProcessTestBeans.SCHEDULE, planner,
                 new RunningRequests(processEngine.getRuntimeService()), provisioning,
                 registry, groups));
         Mocks.register("joinerPlanAccess", new JoinerPlanAccess(planner));

@@ -26,6 +26,8 @@ import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.provisioning.AccessFence;
 import dev.jmlflow.process.FullProcessCoverage;
+import dev.jmlflow.engine.CompanyTimeZone;
+import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.process.ProcessTestBeans;
 import dev.jmlflow.process.RunningRequests;
 import dev.jmlflow.provisioning.AccountLink;
@@ -115,8 +117,9 @@ class LeaverProcessTest {
         when(provisioning.readsInactive(anyString(), eq(EMPLOYEE))).thenAnswer(call ->
                 Optional.ofNullable(links.get(call.<String>getArgument(0))).map(l -> l.state() != LinkState.ACTIVE).orElse(false));
 
-        LeaverProperties properties = new LeaverProperties(COMPANY_ZONE, Duration.ofDays(30), java.time.Period.ofYears(1));
-        LeaverSchedule schedule = new LeaverSchedule(properties);
+        LeaverProperties properties = new LeaverProperties(Duration.ofDays(30), java.time.Period.ofYears(1));
+        LeaverSchedule schedule = new LeaverSchedule(new Schedule(new CompanyTimeZone(COMPANY_ZONE), ProcessTestBeans.SETTINGS),
+                properties);
         LeaverAccounts accounts = new LeaverAccounts(linkStore);
         RunningRequests requests = new RunningRequests(processEngine.getRuntimeService());
         TargetProperties targets = new TargetProperties(Map.of());

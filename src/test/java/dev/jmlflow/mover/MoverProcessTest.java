@@ -29,7 +29,6 @@ import dev.jmlflow.notification.NotificationService;
 import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.process.FullProcessCoverage;
 import dev.jmlflow.process.ProcessTestBeans;
-import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.AccountLink;
 import dev.jmlflow.provisioning.AccountOrigin;
 import dev.jmlflow.provisioning.Employee;
@@ -97,7 +96,7 @@ class MoverProcessTest {
         ProcessTestBeans.register(processEngine, provisioning, notifications);
         ProcessTestBeans.createUsers(processEngine);
         registerPlanner(ProcessTestBeans.planner(processEngine));
-        Mocks.register("moverStartValidation", new MoverStartValidation(new Schedule(ProcessTestBeans.SETTINGS), provisioning, registry,
+        Mocks.register("moverStartValidation", new MoverStartValidation(ProcessTestBeans.SCHEDULE, provisioning, registry,
                 new RunningRequests(processEngine.getRuntimeService())));
         Mocks.register("moverUpdateAccount", new MoverUpdateAccount(provisioning, new dev.jmlflow.process.AccountSteps(provisioning)));
         Mocks.register("moverRestoreAccount", new MoverRestoreAccount(provisioning, new dev.jmlflow.process.AccountSteps(provisioning)));

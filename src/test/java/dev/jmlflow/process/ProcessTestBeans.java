@@ -3,6 +3,7 @@ package dev.jmlflow.process;
 import dev.jmlflow.access.AccessPlanner;
 import dev.jmlflow.access.LiveMemberships;
 import dev.jmlflow.approval.ApprovalEscalation;
+import dev.jmlflow.engine.CompanyTimeZone;
 import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.approval.ApprovalReminder;
 import dev.jmlflow.approval.ApprovalTimers;
@@ -33,7 +34,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 public final class ProcessTestBeans {
 
     public static final ProcessSettings SETTINGS = new ProcessSettings(Duration.ofDays(2), Duration.ofDays(5),
-            Duration.ofDays(1), ZoneOffset.UTC);
+            Duration.ofDays(1));
+    /** Start and effective dates are days in UTC. */
+    public static final Schedule SCHEDULE = new Schedule(new CompanyTimeZone(ZoneOffset.UTC), SETTINGS);
     /** coralogix and cortex give every joiner an account; coginiti only when a rule names it. */
     public static final TargetProperties TARGETS = new TargetProperties(Map.of(
             "coralogix", settings(Dialect.CORALOGIX, Assign.ALL),
@@ -49,9 +52,8 @@ public final class ProcessTestBeans {
 
     /** Registers every shared bean; process-specific ones are registered by the test. */
     public static void register(ProcessEngine engine, ProvisioningService provisioning, NotificationService notifications) {
-        Schedule schedule = new Schedule(SETTINGS);
         AccountSteps accountSteps = new AccountSteps(provisioning);
-        Mocks.register("schedule", schedule);
+        Mocks.register("schedule", SCHEDULE);
         Mocks.register("accessPlans", new AccessPlanVariables());
         Mocks.register("approvers", new Approvers());
         Mocks.register("approvalTimers", new ApprovalTimers(SETTINGS));
