@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlflow.engine.CompanyTimeZone;
+import dev.jmlflow.targets.ClusterProperties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,19 @@ class ConfigurationMetadataTest {
                 .run(context -> assertThat(context.getStartupFailure()).cause().hasMessageContaining("jmlflow.time-zone"));
     }
 
+    @Test
+    void aClusterOfNoNodesFailsTheStartNamingItsKey() {
+        new ApplicationContextRunner().withUserConfiguration(BindCluster.class)
+                .withPropertyValues("jmlflow.cluster.nodes=0")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("jmlflow.cluster").hasMessageContaining("'nodes'"));
+    }
+
     @EnableConfigurationProperties(CompanyTimeZone.class)
     static class BindTimeZone {
+    }
+
+    @EnableConfigurationProperties(ClusterProperties.class)
+    static class BindCluster {
     }
 }

@@ -1,8 +1,11 @@
 package dev.jmlflow.process;
 
 import dev.jmlflow.engine.Schedule;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Timing of the joiner and mover processes ({@code jmlflow.process.*}).
@@ -11,26 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param approvalEscalation how long before it is escalated to IT ops (default 5 days); must exceed the reminder
  * @param joinerLeadTime     how long before the start date a joiner's accounts are provisioned (default 1 day)
  */
+@Validated
 @ConfigurationProperties("jmlflow.process")
-public record ProcessSettings(Duration approvalReminder, Duration approvalEscalation, Duration joinerLeadTime)
-        implements Schedule.Timing {
+public record ProcessSettings(@NotNull @DefaultValue("P2D") Duration approvalReminder,
+                              @NotNull @DefaultValue("P5D") Duration approvalEscalation,
+                              @NotNull @DefaultValue("P1D") Duration joinerLeadTime) implements Schedule.Timing {
 
     public ProcessSettings {
-        approvalReminder = approvalReminder == null ? Duration.ofDays(2) : approvalReminder;
-        approvalEscalation = approvalEscalation == null ? Duration.ofDays(5) : approvalEscalation;
-        joinerLeadTime = joinerLeadTime == null ? Duration.ofDays(1) : joinerLeadTime;
-        if (approvalReminder.isNegative() || approvalReminder.isZero()) {
+        if (approvalReminder != null && (approvalReminder.isNegative() || approvalReminder.isZero())) {
             throw new IllegalArgumentException("jmlflow.process.approval-reminder must be positive");
         }
-        if (approvalEscalation.compareTo(approvalReminder) <= 0) {
+        if (approvalReminder != null && approvalEscalation != null && approvalEscalation.compareTo(approvalReminder) <= 0) {
             throw new IllegalArgumentException("jmlflow.process.approval-escalation must be longer than approval-reminder");
         }
-        if (joinerLeadTime.isNegative()) {
+        if (joinerLeadTime != null && joinerLeadTime.isNegative()) {
             throw new IllegalArgumentException("jmlflow.process.joiner-lead-time must not be negative");
         }
-    }
-
-    public static ProcessSettings defaults() {
-        return new ProcessSettings(null, null, null);
     }
 }

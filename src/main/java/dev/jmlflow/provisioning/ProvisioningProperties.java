@@ -1,7 +1,11 @@
 package dev.jmlflow.provisioning;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Timing of the provisioning layer ({@code jmlflow.provisioning.*}).
@@ -14,24 +18,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param groupIdTtl         how long a looked-up group id is used before the group is looked up again (default 5
  *                           minutes; zero looks it up for every membership change)
  */
+@Validated
 @ConfigurationProperties("jmlflow.provisioning")
-public record ProvisioningProperties(Duration createSettleWindow, Integer readBackAttempts, Duration readBackDelay,
-                                     Duration groupIdTtl) {
+public record ProvisioningProperties(@NotNull @DefaultValue("30s") Duration createSettleWindow,
+                                     @NotNull @Min(1) @DefaultValue("3") Integer readBackAttempts,
+                                     @NotNull @DefaultValue("500ms") Duration readBackDelay,
+                                     @NotNull @DefaultValue("5m") Duration groupIdTtl) {
 
     public ProvisioningProperties {
-        createSettleWindow = createSettleWindow == null ? Duration.ofSeconds(30) : createSettleWindow;
-        readBackAttempts = readBackAttempts == null ? 3 : readBackAttempts;
-        readBackDelay = readBackDelay == null ? Duration.ofMillis(500) : readBackDelay;
-        groupIdTtl = groupIdTtl == null ? Duration.ofMinutes(5) : groupIdTtl;
-        if (groupIdTtl.isNegative()) {
+        if (groupIdTtl != null && groupIdTtl.isNegative()) {
             throw new IllegalArgumentException("jmlflow.provisioning.group-id-ttl must not be negative");
-        }
-        if (readBackAttempts < 1) {
-            throw new IllegalArgumentException("jmlflow.provisioning.read-back-attempts must be at least 1");
         }
     }
 
     public static ProvisioningProperties defaults() {
-        return new ProvisioningProperties(null, null, null, null);
+        return new ProvisioningProperties(Duration.ofSeconds(30), 3, Duration.ofMillis(500), Duration.ofMinutes(5));
     }
 }

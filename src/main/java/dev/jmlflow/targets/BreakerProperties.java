@@ -1,7 +1,11 @@
 package dev.jmlflow.targets;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The per-target circuit breaker ({@code jmlflow.breaker.*}).
@@ -10,16 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         a 401 or 403 opens it at once
  * @param probeInterval    how long it stays OPEN before a half-open probe, and between probes (default 5 min)
  */
+@Validated
 @ConfigurationProperties("jmlflow.breaker")
-public record BreakerProperties(Integer failureThreshold, Duration probeInterval) {
+public record BreakerProperties(@NotNull @Min(1) @DefaultValue("5") Integer failureThreshold,
+                                @NotNull @DefaultValue("5m") Duration probeInterval) {
 
     public BreakerProperties {
-        failureThreshold = failureThreshold == null ? 5 : failureThreshold;
-        probeInterval = probeInterval == null ? Duration.ofMinutes(5) : probeInterval;
-        if (failureThreshold < 1) {
-            throw new IllegalArgumentException("jmlflow.breaker.failure-threshold must be at least 1");
-        }
-        if (probeInterval.isNegative() || probeInterval.isZero()) {
+        if (probeInterval != null && (probeInterval.isNegative() || probeInterval.isZero())) {
             throw new IllegalArgumentException("jmlflow.breaker.probe-interval must be positive");
         }
     }

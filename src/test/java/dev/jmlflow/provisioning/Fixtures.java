@@ -19,7 +19,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /** Building blocks for provisioning tests without a Spring context: a real client, a migrated database, fast timings. */
 final class Fixtures {
 
-    static final ProvisioningProperties FAST = new ProvisioningProperties(Duration.ofSeconds(30), 3, Duration.ofMillis(20), null);
+    static final ProvisioningProperties FAST = new ProvisioningProperties(Duration.ofSeconds(30), 3, Duration.ofMillis(20),
+            Duration.ofMinutes(5));
 
     private Fixtures() {
     }

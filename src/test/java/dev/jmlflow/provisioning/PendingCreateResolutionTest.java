@@ -43,7 +43,7 @@ class PendingCreateResolutionTest {
         database = Fixtures.migratedDatabase();
         store = Fixtures.linkStore(database);
         service = Fixtures.service(Fixtures.target("app", Dialect.GENERIC, Fixtures.client(peer.baseUrl(), peer.token())),
-                store, new ProvisioningProperties(Duration.ofSeconds(1), 2, Duration.ofMillis(20), null));
+                store, new ProvisioningProperties(Duration.ofSeconds(1), 2, Duration.ofMillis(20), Duration.ofMinutes(5)));
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ReadBackTest {
 
     private final List<Duration> pauses = new ArrayList<>();
-    private final ReadBack readBack = new ReadBack(new ProvisioningProperties(null, 4, Duration.ofMillis(100), null), pauses::add);
+    private final ReadBack readBack = new ReadBack(new ProvisioningProperties(Duration.ofSeconds(30), 4,
+            Duration.ofMillis(100), Duration.ofMinutes(5)), pauses::add);
     private int reads;
 
     @Test

@@ -35,7 +35,7 @@ public final class BreakerFixtures {
 
     /** A target whose calls run through a breaker with the default settings. */
     public static Target guarded(String name, Dialect dialect, ScimApi api, BreakerStore store, BreakerAlerts alerts) {
-        CircuitBreaker breaker = new CircuitBreaker(name, api, store, new BreakerProperties(null, null), () -> alerts,
+        CircuitBreaker breaker = new CircuitBreaker(name, api, store, new BreakerProperties(5, Duration.ofMinutes(5)), () -> alerts,
                 Clock.systemUTC());
         return new Target(name, dialect, CircuitBreakerScimApi.wrap(api, breaker), new CapabilityProbe(), Clock.systemUTC(), breaker);
     }

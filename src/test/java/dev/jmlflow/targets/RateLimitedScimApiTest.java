@@ -7,7 +7,10 @@ import dev.jmlflow.scim.ScimException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class RateLimitedScimApiTest {
 
@@ -81,7 +84,11 @@ class RateLimitedScimApiTest {
         TargetSettings settings = new TargetSettings(Dialect.CORTEX, java.net.URI.create("https://cortex.example.com/scim"),
                 null, "token", null, null, 9.0, null);
 
-        assertThat(TargetRegistry.nodeShare(settings, new ClusterProperties(null))).isEqualTo(9.0);
+        assertThat(TargetRegistry.nodeShare(settings, defaultCluster())).isEqualTo(9.0);
         assertThat(TargetRegistry.nodeShare(settings, new ClusterProperties(3))).isEqualTo(3.0);
+    }
+
+    private static ClusterProperties defaultCluster() {
+        return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("jmlflow.cluster", ClusterProperties.class);
     }
 }
