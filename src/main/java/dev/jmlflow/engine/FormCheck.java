@@ -14,8 +14,12 @@ import org.camunda.bpm.engine.exception.NotValidException;
  */
 public final class FormCheck {
 
-    /** userName-safe address: no quotes, backslashes, spaces or control characters (R-S-12). */
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    /**
+     * The addresses companies hand out (RFC 5321 dot-atoms such as zoe.o'brien or a+b), still userName-safe: no double
+     * quotes, backslashes, spaces or control characters (R-S-12); ScimFilter escapes whatever a filter holds.
+     * forms/joiner-start.form carries the same pattern, so the form refuses inline what this refuses.
+     */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     /** Letters (any script), spaces, apostrophe, hyphen and dot. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '.-]{0,63}");
     private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{M}\\p{N} &'()./,-]{1,100}");
@@ -50,7 +54,7 @@ public final class FormCheck {
     }
 
     public String email(String field) {
-        return matching(field, EMAIL, "must be an email address like jane.doe@example.com, without quotes or spaces");
+        return matching(field, EMAIL, "must be an email address like jane.doe@example.com, without double quotes or spaces");
     }
 
     public String personName(String field) {

@@ -62,6 +62,21 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void anAddressWithAnApostropheAndAPlusIsProvisionedAndFoundAgainByItsUserName() {
+        String suffix = Fixtures.unique();
+        Employee e = new Employee("E" + suffix, "zoe.o'brien+" + suffix + "@example.com", "Zoë", "O'Brien",
+                "Engineering", "Engineer", "mgr1");
+
+        AccountLink created = service.ensureUser("app", e);
+        store.forget("app", e.employeeId());
+        AccountLink again = service.ensureUser("app", e);
+
+        assertThat(raw.getUser(created.scimId()).userName()).isEqualTo(e.userName());
+        assertThat(again.scimId()).as("looked up by userName, not created twice").isEqualTo(created.scimId());
+        assertThat(accountsNamed(e.userName())).isEqualTo(1);
+    }
+
+    @Test
     void ensureUserTwiceLeavesExactlyOneAccount() {
         Employee e = Fixtures.employee(Fixtures.unique());
 
