@@ -266,7 +266,7 @@ class TaskAttacksTest extends AttackerJourney {
         HttpResponse<String> response = complete(MANAGER_OWNER, ownerStage, Map.of("approved", true));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-        assertThat(message(response)).isEqualTo("The four-eyes rule stops this on 'Approve access'. Decision: "
+        assertThat(message(response)).isEqualTo("The four-eyes rule stops this on 'Approve access for Alex Attacker'. Decision: "
                 + MANAGER_OWNER + " already decided another approval stage of this request and may not complete this task");
         assertStillOpenAsItWas(ownerStage);
         assertUnchanged(before);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
+import dev.jmlflow.process.EngineRestClient;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -63,22 +64,46 @@ class JoinerBrowserTest extends BrowserJourney {
                 .fill("Work email", "anna.smith-at-example.com")
                 .fill("Department", "Finance")
                 .fill("Job title", "Accountant")
-                .fill("Manager (user id)", "manager1")
+                .fill("Manager (user id)", "nobody")
                 .fillDate("Start date", LocalDate.now());
         hr.field("Department").focus(); // leaving the email field shows its check
 
         assertThat(hr.text("[id$='Field_Email-error-message']")).containsIgnoringCase("email");
+        assertThat(hr.text("[id$='Field_GivenName-error-message']")).as("the quote is refused next to the name")
+                .isNotBlank();
+        assertThat(hr.page().locator("[id$='Field_FamilyName-error-message']").count()).isZero();
         assertThat(hr.button("Start").isDisabled()).as("Start is refused while the email is invalid").isTrue();
         hr.screenshot("invalid-email");
 
-        hr.fill("Work email", anna.email()).clickStart();
+        hr.fill("Given name", anna.givenName()).fill("Work email", anna.email()).clickStart();
         String refusal = hr.awaitNotification(Pattern.compile("The request was not started"));
-        assertThat(refusal).contains("Given name: ", "no quotes").doesNotContain("givenName", "Cannot instantiate");
-        hr.screenshot("name-with-quote-refused");
+        assertThat(refusal).as("only the server knows who the managers are")
+                .contains("Manager (user id): ", "nobody").doesNotContain("managerId", "Cannot instantiate");
+        hr.screenshot("unknown-manager-refused");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(anna.id()).count())
                 .as("no request was started for " + anna.id()).isZero();
         assertThat(historyService.createHistoricVariableInstanceQuery().variableName("employeeId")
                 .variableValueEquals("employeeId", anna.id()).count()).isZero();
+    }
+
+    @Test
+    void aStartDateTypedAsAnIsoDateIsStoredAsTypedAndShownToTheApprover() {
+        Employee zoe = new Employee(newEmployee("Zoë", "O'Brien").id(), "Zoë", "O'Brien",
+                "zoe.o'brien+" + System.nanoTime() + "@example.com");
+        LocalDate startDate = LocalDate.now().plusDays(45);
+        Person hr = tasklist("hr");
+        hrStartsJoiner(hr, zoe, "Finance", "Accountant", "manager1", "");
+        hr.fill("Start date", startDate.toString()).clickStart();
+        hr.awaitProcessStarted();
+
+        Task approval = awaitTask(zoe, "approveAccess", "manager1");
+        EngineRestClient rest = new EngineRestClient(port, "manager1", credentials.passwordOf("manager1"));
+        assertThat(rest.get("/task/" + approval.getId() + "/variables/startDate").path("value").asText())
+                .as("stored over REST as typed").isEqualTo(startDate.toString());
+        assertThat(approval.getName()).isEqualTo("Approve access for Zoë O'Brien");
+        String form = opensApproval(tasklist("manager1"), approval, "approval-with-context");
+        assertThat(form).contains("Requested by: hr", "Start date: " + startDate, "Department: Finance",
+                "Job title: Accountant", "Manager: manager1");
     }
 
     @Test

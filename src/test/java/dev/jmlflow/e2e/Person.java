@@ -1,7 +1,6 @@
 package dev.jmlflow.e2e;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -17,8 +16,6 @@ import com.microsoft.playwright.options.WaitForSelectorState;
  */
 final class Person implements AutoCloseable {
 
-    /** The date picker of Camunda Forms takes dates typed in the US order. */
-    private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final double TIMEOUT_MS = 60_000;
     private static final double LOGIN_ATTEMPT_MS = 20_000;
     private static final int LOGIN_ATTEMPTS = 3;
@@ -93,11 +90,9 @@ final class Person implements AutoCloseable {
         return this;
     }
 
+    /** Types the date as people write it in ISO form, yyyy-mm-dd: the forms' date fields take it as typed. */
     Person fillDate(String label, LocalDate date) {
-        Locator input = field(label);
-        input.fill(FORM_DATE.format(date));
-        input.press("Enter");
-        return this;
+        return fill(label, date.toString());
     }
 
     Person check(String label) {

@@ -59,7 +59,7 @@ class JoinerJourneyTest extends FullStackJourney {
         HttpResponse<String> tampered = manager.complete(managerTask,
                 "{\"approved\": {\"value\": true}, \"managerId\": {\"value\": \"owner.olga\"}}");
         assertThat(tampered.statusCode()).isNotEqualTo(204);
-        assertThat(tampered.body()).contains("managerId: is not a field of the form of 'Approve access'");
+        assertThat(tampered.body()).contains("managerId: is not a field of the form of 'Approve access for Sam Reliable'");
         assertThat(manager.complete(managerTask, "{\"approved\": {\"value\": true}, \"comment\": {\"value\": \"welcome\"}}")
                 .statusCode()).isEqualTo(204);
 

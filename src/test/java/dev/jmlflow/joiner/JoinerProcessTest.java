@@ -139,6 +139,17 @@ class JoinerProcessTest {
     }
 
     @Test
+    void theApprovalTaskIsNamedAfterTheEmployee() {
+        VariableMap zoe = engineer();
+        zoe.put("givenName", "Zoë");
+        zoe.put("familyName", "O'Brien");
+
+        start(zoe);
+
+        org.assertj.core.api.Assertions.assertThat(approval().getName()).isEqualTo("Approve access for Zoë O'Brien");
+    }
+
+    @Test
     void rejectedJoinerChangesNothingAndHrIsTold() {
         ProcessInstance joiner = start(engineer());
 
@@ -186,12 +197,12 @@ class JoinerProcessTest {
 
         ClockUtil.offset(java.time.Duration.ofDays(2).plusMinutes(1).toMillis());
         runDueJobs(processEngine, joiner.getId());
-        verify(notifications).taskWaiting(Recipients.users("manager1"), taskId, "Reminder: Approve access", EMPLOYEE);
+        verify(notifications).taskWaiting(Recipients.users("manager1"), taskId, "Reminder: Approve access for Jane Doe", EMPLOYEE);
         assertThat(joiner).hasPassed("EndEvent_ApproversReminded").isWaitingAt("approveAccess");
 
         ClockUtil.offset(java.time.Duration.ofDays(5).plusMinutes(1).toMillis());
         runDueJobs(processEngine, joiner.getId());
-        verify(notifications).taskWaiting(Recipients.groups("it-ops"), taskId, "Escalated: Approve access", EMPLOYEE);
+        verify(notifications).taskWaiting(Recipients.groups("it-ops"), taskId, "Escalated: Approve access for Jane Doe", EMPLOYEE);
         org.assertj.core.api.Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(taskId))
                 .anySatisfy(link -> org.assertj.core.api.Assertions.assertThat(link.getGroupId()).isEqualTo("it-ops"));
         assertThat(joiner).hasPassed("EndEvent_ApprovalEscalated");
@@ -210,7 +221,7 @@ class JoinerProcessTest {
 
         processEngine.getIdentityService().setAuthenticatedUserId("hr1");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(approval.getId(), Variables.putValue("approved", true)))
-                .hasMessageContaining("The four-eyes rule stops this on 'Approve access'. approved: hr1 requested this change and may not complete this task");
+                .hasMessageContaining("The four-eyes rule stops this on 'Approve access for Jane Doe'. approved: hr1 requested this change and may not complete this task");
         assertThat(joiner).isWaitingAt("approveAccess");
     }
 
@@ -221,7 +232,7 @@ class JoinerProcessTest {
         String taskId = approval().getId();
 
         assertThatThrownBy(() -> processEngine.getTaskService().setAssignee(taskId, "jane"))
-                .hasMessageContaining("The four-eyes rule stops this on 'Approve access'. assignee: jane is the person this request is about");
+                .hasMessageContaining("The four-eyes rule stops this on 'Approve access for Jane Doe'. assignee: jane is the person this request is about");
         assertThatThrownBy(() -> processEngine.getTaskService().setAssignee(taskId, EMPLOYEE))
                 .hasMessageContaining("is the person this request is about");
         assertThat(approval()).isAssignedTo("manager1");
@@ -237,11 +248,11 @@ class JoinerProcessTest {
         processEngine.getIdentityService().setAuthenticatedUserId("manager1");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId,
                 withVariables("approved", true, "accessPlan", plan.replace("engineering", "service-owners"))))
-                .hasRootCauseInstanceOf(NotValidException.class).hasRootCauseMessage("accessPlan: is not a field of the form of 'Approve access'");
+                .hasRootCauseInstanceOf(NotValidException.class).hasRootCauseMessage("accessPlan: is not a field of the form of 'Approve access for Jane Doe'");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, withVariables("approved", true, "managerId", "manager2")))
-                .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access'");
+                .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access for Jane Doe'");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, withVariables("approved", "yes")))
-                .hasMessageContaining("The task 'Approve access' was not completed. approved: must be true (approve) or false (reject)");
+                .hasMessageContaining("The task 'Approve access for Jane Doe' was not completed. approved: must be true (approve) or false (reject)");
 
         assertThat(joiner).isWaitingAt("approveAccess").variables().containsEntry("accessPlan", plan)
                 .containsEntry("managerId", "manager1");
@@ -314,7 +325,7 @@ class JoinerProcessTest {
                 withVariables("approved", true)))).hasMessageContaining("approved: hr1 requested this change and may not resolve");
         assertThatThrownBy(() -> asUser("manager2", () -> processEngine.getTaskService().resolveTask(taskId,
                 withVariables("approved", true, "managerId", "manager2"))))
-                .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access'");
+                .hasRootCauseMessage("managerId: is not a field of the form of 'Approve access for Jane Doe'");
         assertThat(approval()).isAssignedTo("manager2");
         assertThat(joiner).isWaitingAt("approveAccess");
     }
@@ -367,6 +378,16 @@ class JoinerProcessTest {
                 .hasMessageContaining("managerId: nobody is not a user in the group managers")
                 .hasMessageContaining("requestedGroups: 'jira' is not a configured target");
         org.assertj.core.api.Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void anEmailWithAnApostropheAndAPlusInTheLocalPartIsAccepted() {
+        VariableMap variables = engineer();
+        variables.put("email", "zoe.o'brien+it@example.com");
+
+        ProcessInstance joiner = start(variables);
+
+        assertThat(joiner).isWaitingAt("approveAccess").variables().containsEntry("email", "zoe.o'brien+it@example.com");
     }
 
     @Test

@@ -232,8 +232,8 @@ class MoverProcessTest {
         ClockUtil.offset(Duration.ofDays(5).plusMinutes(1).toMillis());
         runDueJobs(processEngine, mover.getId());
 
-        verify(notifications).taskWaiting(Recipients.users("manager2"), taskId, "Reminder: Approve access", EMPLOYEE);
-        verify(notifications).taskWaiting(Recipients.groups("it-ops"), taskId, "Escalated: Approve access", EMPLOYEE);
+        verify(notifications).taskWaiting(Recipients.users("manager2"), taskId, "Reminder: Approve access for Jane Doe", EMPLOYEE);
+        verify(notifications).taskWaiting(Recipients.groups("it-ops"), taskId, "Escalated: Approve access for Jane Doe", EMPLOYEE);
         assertThat(mover).hasPassed("EndEvent_ApproversReminded", "EndEvent_ApprovalEscalated").isWaitingAt("approveAccess");
     }
 

@@ -120,7 +120,7 @@ class RefusalResponsesTest extends FullStackJourney {
         assertThat(noDecision.statusCode()).as(noDecision.body()).isEqualTo(400);
         assertThat(json(noDecision).path("type").asText()).isEqualTo("NotValidException");
         assertThat(json(noDecision).path("message").asText())
-                .startsWith("The task 'Approve access' was not completed. Decision: ")
+                .startsWith("The task 'Approve access for Tom Fair' was not completed. Decision: ")
                 .doesNotContain("Cannot submit task form", "ENGINE-", task);
     }
 
