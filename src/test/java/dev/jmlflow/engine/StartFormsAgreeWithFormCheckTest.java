@@ -1,4 +1,4 @@
-package dev.jmlflow.process;
+package dev.jmlflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
