@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** The app's HTTP API (engine-rest, actuator) as one Camunda user, with HTTP Basic; any non-2xx answer throws. */
-final class AppRest {
+public final class AppRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -26,15 +26,15 @@ final class AppRest {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return send(request(path).GET(), path);
     }
 
-    JsonNode post(String path, String json) {
+    public JsonNode post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), path);
     }
 
-    JsonNode put(String path, String json) {
+    public JsonNode put(String path, String json) {
         return send(json.isEmpty() ? request(path).PUT(HttpRequest.BodyPublishers.noBody())
                 : request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)), path);
     }

@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * and the admin from the environment. Only the database location, the port and the targets are set; the job
  * executor, history level and every other engine setting stay as shipped, so the benchmark measures them.
  */
-final class AppUnderTest implements AutoCloseable {
+public final class AppUnderTest implements AutoCloseable {
 
-    static final String ADMIN = "bench-admin";
+    public static final String ADMIN = "bench-admin";
 
     private final Process process;
     private final PostgresServer postgres;
@@ -44,8 +44,41 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     static AppUnderTest start(BenchSettings settings, List<BenchTarget> targets, Path workDir) throws IOException, InterruptedException {
+        Map<String, String> dbEnv = new java.util.HashMap<>();
+        PostgresServer postgres = null;
+        if ("postgres".equals(settings.db())) {
+            postgres = PostgresServer.start();
+            dbEnv.putAll(postgresEnv(postgres));
+        } else if ("h2".equals(settings.db())) {
+            Path h2 = workDir.resolve("h2");
+            deleteTree(h2);
+            // file-based, as the app ships; a fresh folder per run
+            dbEnv.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + h2.resolve("jmlflow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        } else {
+            throw new IllegalArgumentException("bench.db: h2 or postgres, not " + settings.db());
+        }
+        return launch(settings, targets, workDir, dbEnv, postgres, "Bench-" + UUID.randomUUID(), List.of());
+    }
+
+    /**
+     * The app on a PostgreSQL server that outlives it (a restart, or a second node, finds the same database);
+     * closing this app leaves the server running. The admin password must stay the same across restarts.
+     */
+    public static AppUnderTest startOn(PostgresServer postgres, String adminPassword, BenchSettings settings,
+                                       List<BenchTarget> targets, Path workDir, List<String> extraArgs) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        return launch(settings, targets, workDir, postgresEnv(postgres), null, adminPassword, extraArgs);
+    }
+
+    private static Map<String, String> postgresEnv(PostgresServer postgres) {
+        return Map.of("SPRING_PROFILES_ACTIVE", "postgres", "JMLFLOW_DB_URL", postgres.jdbcUrl(),
+                "JMLFLOW_DB_USER", PostgresServer.USER, "JMLFLOW_DB_PASSWORD", postgres.password());
+    }
+
+    private static AppUnderTest launch(BenchSettings settings, List<BenchTarget> targets, Path workDir, Map<String, String> dbEnv,
+                                       PostgresServer ownedPostgres, String adminPassword, List<String> extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
-        String adminPassword = "Bench-" + UUID.randomUUID();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + settings.appHeap(), "-cp", appClasspath(), "dev.jmlflow.JmlflowApplication",
                 "--server.port=" + port));
@@ -61,31 +94,36 @@ final class AppUnderTest implements AutoCloseable {
             // the token only in the environment, never on a command line that ps shows
             env.put("JMLFLOW_TARGETS_" + target.name().toUpperCase() + "_TOKEN", target.token());
         }
-        PostgresServer postgres = null;
-        if ("postgres".equals(settings.db())) {
-            postgres = PostgresServer.start();
-            env.put("SPRING_PROFILES_ACTIVE", "postgres");
-            env.put("JMLFLOW_DB_URL", postgres.jdbcUrl());
-            env.put("JMLFLOW_DB_USER", PostgresServer.USER);
-            env.put("JMLFLOW_DB_PASSWORD", postgres.password());
-        } else if ("h2".equals(settings.db())) {
-            Path h2 = workDir.resolve("h2");
-            deleteTree(h2);
-            // file-based, as the app ships; a fresh folder per run
-            env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + h2.resolve("jmlflow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
-        } else {
-            throw new IllegalArgumentException("bench.db: h2 or postgres, not " + settings.db());
-        }
+        command.addAll(extraArgs);
+        env.putAll(dbEnv);
         Path log = workDir.resolve("app.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(workDir.toFile());
-        AppUnderTest app = new AppUnderTest(builder.start(), postgres, port, adminPassword, log);
+        AppUnderTest app = new AppUnderTest(builder.start(), ownedPostgres, port, adminPassword, log);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         app.awaitReady(Duration.ofMinutes(5));
         return app;
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The app JVM's process id, for a {@code kill -9} from outside. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}: the JVM dies at once, no shutdown hook, no commit of what is in flight. */
+    public void kill() {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    public String adminPassword() {
+        return adminPassword;
     }
 
     /** CPU time the app's JVM has used so far, as the operating system counts it. */
@@ -93,7 +131,7 @@ final class AppUnderTest implements AutoCloseable {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    AppRest admin() {
+    public AppRest admin() {
         return new AppRest(origin(), ADMIN, adminPassword);
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
  * @param db                {@code h2} or {@code postgres}
  * @param appHeap           -Xmx of the app's JVM
  */
-record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int idleRuns, int leavers,
+public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int idleRuns, int leavers,
                      int load, int scaleBase, int scaleN, int rawThreads, int drivers, double requestsPerSecond,
                      String db, String appHeap) {
 

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * {@link DelayingProxy}. jmlflow and the raw baseline talk to the proxy; the benchmark's own checks (is the
  * account inactive yet?) ask the server directly, without the delay and without being counted.
  */
-final class BenchTarget implements AutoCloseable {
+public final class BenchTarget implements AutoCloseable {
 
     private final String name;
     private final ScimSdkPeer peer;
@@ -39,7 +39,7 @@ final class BenchTarget implements AutoCloseable {
     }
 
     /** A target named after its dialect: {@code coralogix}, {@code cortex}, {@code coginiti} or {@code generic}. */
-    static BenchTarget start(String dialect, Duration delay, int groupCount) {
+    public static BenchTarget start(String dialect, Duration delay, int groupCount) {
         Profile profile = switch (dialect) {
             case "coralogix", "cortex", "coginiti" -> Profile.imitating(Dialect.fromConfig(dialect));
             case "generic" -> TestProfiles.LENIENT;
@@ -48,7 +48,7 @@ final class BenchTarget implements AutoCloseable {
         return new BenchTarget(dialect, profile, delay, groupCount);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -61,16 +61,16 @@ final class BenchTarget implements AutoCloseable {
         return peer.token();
     }
 
-    DelayingProxy proxy() {
+    public DelayingProxy proxy() {
         return proxy;
     }
 
     /** The requested groups' display names (none is privileged in processes/privileged-groups.dmn). */
-    List<String> groups() {
+    public List<String> groups() {
         return groups;
     }
 
-    List<String> groupIds() {
+    public List<String> groupIds() {
         return groupIds;
     }
 
@@ -79,8 +79,13 @@ final class BenchTarget implements AutoCloseable {
         return patch;
     }
 
+    /** The SCIM server itself: no delay, not counted (for checks after the fact). */
+    public PeerHttp direct() {
+        return direct;
+    }
+
     /** The SCIM id of the account with this userName, asked of the server directly. */
-    String idOf(String userName) {
+    public String idOf(String userName) {
         JsonNode found = direct.get("/Users?filter=" + PeerHttp.filterEq("userName", userName)).json();
         if (found.path("totalResults").asInt() != 1) {
             throw new IllegalStateException(name + ": expected one account " + userName + ", found " + found);
@@ -89,7 +94,7 @@ final class BenchTarget implements AutoCloseable {
     }
 
     /** Whether the account reads back inactive, asked of the server directly. */
-    boolean inactive(String scimId) {
+    public boolean inactive(String scimId) {
         PeerHttp.Response user = direct.get("/Users/" + scimId);
         return user.status() == 200 && !user.json().path("active").asBoolean(true);
     }

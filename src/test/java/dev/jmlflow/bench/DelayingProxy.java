@@ -28,7 +28,36 @@ import java.util.concurrent.atomic.LongAdder;
  * health canary's lookups of a user that cannot exist are counted apart as {@link #PROBE}, so they never inflate a
  * joiner's figure.
  */
-final class DelayingProxy implements AutoCloseable {
+public final class DelayingProxy implements AutoCloseable {
+
+    /**
+     * What the chaos harness does to a call: answer in the backend's place ({@link #instead}), or act once the
+     * backend has answered and before that answer goes back ({@link #answered}, e.g. kill the app).
+     */
+    public interface Fault {
+
+        /** An answer instead of the backend's; {@code null} passes the call on. */
+        default Answer instead(String method, URI uri, byte[] body) {
+            return null;
+        }
+
+        default void answered(String method, URI uri, byte[] body, int status) {
+        }
+    }
+
+    /**
+     * After {@code delay}: pass the call on ({@code status} 0, a slow answer) or answer {@code status} with an
+     * optional {@code Retry-After}.
+     */
+    public record Answer(Duration delay, int status, String retryAfter) {
+
+        public static Answer slow(Duration delay) {
+            return new Answer(delay, 0, null);
+        }
+    }
+
+    private static final Fault NONE = new Fault() {
+    };
 
     static final String PROBE = "probe (health canary)";
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
@@ -45,6 +74,7 @@ final class DelayingProxy implements AutoCloseable {
     private final String backendOrigin;
     private final long delayNanos;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private volatile Fault fault = NONE;
 
     DelayingProxy(String backendOrigin, Duration delay) {
         this.backendOrigin = backendOrigin;
@@ -60,15 +90,20 @@ final class DelayingProxy implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}: the same paths as the backend's. */
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Calls so far by kind, probes included. */
-    Map<String, Long> calls() {
+    public Map<String, Long> calls() {
         Map<String, Long> copy = new TreeMap<>();
         calls.forEach((kind, count) -> copy.put(kind, count.sum()));
         return copy;
+    }
+
+    /** From now on every call goes through this fault; {@code null} heals the proxy. */
+    public void fault(Fault fault) {
+        this.fault = fault == null ? NONE : fault;
     }
 
     /** Calls so far, without the health probes. */
@@ -80,7 +115,19 @@ final class DelayingProxy implements AutoCloseable {
         try (exchange) {
             calls.computeIfAbsent(kind(exchange.getRequestMethod(), exchange.getRequestURI()), k -> new LongAdder()).increment();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            sleep();
+            sleep(delayNanos);
+            Fault current = fault;
+            Answer answer = current.instead(exchange.getRequestMethod(), exchange.getRequestURI(), body);
+            if (answer != null) {
+                sleep(answer.delay().toNanos());
+                if (answer.status() != 0) {
+                    if (answer.retryAfter() != null) {
+                        exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+                    }
+                    exchange.sendResponseHeaders(answer.status(), -1);
+                    return;
+                }
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backendOrigin + exchange.getRequestURI()))
                     .timeout(Duration.ofSeconds(60))
                     .method(exchange.getRequestMethod(), body.length == 0
@@ -102,18 +149,19 @@ final class DelayingProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
-            byte[] answer = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-            if (answer.length > 0) {
-                exchange.getResponseBody().write(answer);
+            current.answered(exchange.getRequestMethod(), exchange.getRequestURI(), body, response.statusCode());
+            byte[] content = response.body();
+            exchange.sendResponseHeaders(response.statusCode(), content.length == 0 ? -1 : content.length);
+            if (content.length > 0) {
+                exchange.getResponseBody().write(content);
             }
         }
     }
 
-    private void sleep() {
-        long until = System.nanoTime() + delayNanos;
+    private static void sleep(long nanos) {
+        long until = System.nanoTime() + nanos;
         try {
-            for (long left = delayNanos; left > 0; left = until - System.nanoTime()) {
+            for (long left = nanos; left > 0; left = until - System.nanoTime()) {
                 Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
             }
         } catch (InterruptedException e) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * the manager approves them, the admin reads history and incidents, IT ops read metrics. The users are created
  * through the REST API by the admin, in the groups the app's authorizations are written for.
  */
-final class JmlflowDriver {
+public final class JmlflowDriver {
 
     static final String HR = "bench-hr";
     static final String MANAGER = "bench-mgr";
@@ -35,27 +35,37 @@ final class JmlflowDriver {
     private final AppRest manager;
     private final AppRest ops;
     private final String requestedGroups;
+    private final String password;
 
-    JmlflowDriver(AppUnderTest app, List<BenchTarget> targets) {
-        this.admin = app.admin();
+    public JmlflowDriver(AppUnderTest app, List<BenchTarget> targets) {
         // the password policy refuses a password that contains the user's id or names
-        String password = "Pass-" + UUID.randomUUID() + "-Z9";
+        this(app, targets.stream().flatMap(t -> t.groups().stream().map(g -> t.name() + ":" + g))
+                .collect(Collectors.joining(", ")), "Pass-" + UUID.randomUUID() + "-Z9");
         createUser(HR, "hr", password);
         createUser(MANAGER, "managers", password);
         createUser(OPS, "it-ops", password);
+    }
+
+    private JmlflowDriver(AppUnderTest app, String requestedGroups, String password) {
+        this.admin = app.admin();
         this.hr = new AppRest(app.origin(), HR, password);
         this.manager = new AppRest(app.origin(), MANAGER, password);
         this.ops = new AppRest(app.origin(), OPS, password);
-        this.requestedGroups = targets.stream()
-                .flatMap(t -> t.groups().stream().map(g -> t.name() + ":" + g)).collect(Collectors.joining(", "));
+        this.requestedGroups = requestedGroups;
+        this.password = password;
     }
 
-    static String userName(String employeeId) {
+    /** The same users on another node or a restarted app (they live in the shared database). */
+    public JmlflowDriver on(AppUnderTest app) {
+        return new JmlflowDriver(app, requestedGroups, password);
+    }
+
+    public static String userName(String employeeId) {
         return employeeId.toLowerCase() + "@bench.example";
     }
 
     /** HR starts a joiner starting today with every target's bench groups; returns the process instance id. */
-    String startJoiner(String employeeId) {
+    public String startJoiner(String employeeId) {
         String variables = """
                 {"employeeId": {"value": "%s"}, "givenName": {"value": "Bench"}, "familyName": {"value": "Joiner"},
                  "email": {"value": "%s"}, "department": {"value": "Benchmarking"}, "jobTitle": {"value": "Tester"},
@@ -66,7 +76,7 @@ final class JmlflowDriver {
     }
 
     /** The manager approves the joiner's access plan (the only approval: no requested group is privileged). */
-    void approve(String processInstanceId) {
+    public void approve(String processInstanceId) {
         JsonNode tasks = manager.get("/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=approveAccess");
         if (tasks.size() != 1) {
             throw new IllegalStateException("expected one approval task for " + processInstanceId + ", found " + tasks);
@@ -75,7 +85,7 @@ final class JmlflowDriver {
                 "{\"variables\": {\"approved\": {\"value\": true}}}");
     }
 
-    void startImmediateLeaver(String employeeId) {
+    public void startImmediateLeaver(String employeeId) {
         hr.post("/engine-rest/process-definition/key/leaver/start", """
                 {"businessKey": "%s", "variables": {"employeeId": {"value": "%s", "type": "String"},
                  "lastDay": {"value": "%s", "type": "String"}, "immediate": {"value": true, "type": "Boolean"},
@@ -84,7 +94,7 @@ final class JmlflowDriver {
     }
 
     /** Finished requests whose business key starts with the prefix. */
-    long finishedCount(String businessKeyPrefix) {
+    public long finishedCount(String businessKeyPrefix) {
         return admin.get("/engine-rest/history/process-instance/count?finished=true&processInstanceBusinessKeyLike="
                 + encode(businessKeyPrefix + "%")).path("count").asLong();
     }
@@ -103,7 +113,7 @@ final class JmlflowDriver {
     }
 
     /** Finished joiners that did not reach the end event (rejected, rolled back, aborted, superseded). */
-    long joinersNotProvisioned() {
+    public long joinersNotProvisioned() {
         long finished = admin.get("/engine-rest/history/process-instance/count?processDefinitionKey=joiner&finished=true")
                 .path("count").asLong();
         long provisioned = admin.get("/engine-rest/history/activity-instance/count?activityId=" + PROVISIONED + "&finished=true")
@@ -112,7 +122,7 @@ final class JmlflowDriver {
     }
 
     /** Leavers that have done all their SCIM work (groups removed too) and mailed "access removed". */
-    long leaversDone() {
+    public long leaversDone() {
         return admin.get("/engine-rest/history/activity-instance/count?activityId=Task_NotifyAccessRemoved&finished=true")
                 .path("count").asLong();
     }
@@ -121,7 +131,7 @@ final class JmlflowDriver {
         return admin.get("/engine-rest/process-instance/count?processDefinitionKey=joiner").path("count").asLong();
     }
 
-    long incidents() {
+    public long incidents() {
         return admin.get("/engine-rest/incident/count").path("count").asLong();
     }
 

@@ -1,0 +1,119 @@
+package dev.jmlflow.chaos;
+
+import dev.jmlflow.bench.JmlflowDriver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Starts and approves requests while nodes die: before each step it asks the database whether the step already
+ * happened (a call may have succeeded just before the kill, its answer lost), so a request is never started twice;
+ * a failed call is tried again on whichever node is alive.
+ */
+final class Requests {
+
+    private final ChaosRig rig;
+
+    Requests(ChaosRig rig) {
+        this.rig = rig;
+    }
+
+    /** Every employee's joiner started and approved, on {@code drivers} threads; returns once all are approved. */
+    void joinAndApprove(List<String> employeeIds) {
+        ExecutorService pool = Executors.newFixedThreadPool(rig.settings.drivers());
+        try {
+            List<Future<?>> all = new java.util.ArrayList<>();
+            employeeIds.forEach(id -> all.add(pool.submit(() -> joinAndApprove(id))));
+            for (Future<?> each : all) {
+                each.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void joinAndApprove(String employeeId) {
+        rig.await(employeeId + " started and approved", () -> {
+            JmlflowDriver driver = rig.liveDriver();
+            if (instances("joiner", employeeId) == 0) {
+                driver.startJoiner(employeeId);
+            }
+            if (approved(employeeId)) {
+                return true;
+            }
+            String processInstanceId = processInstance("joiner", employeeId);
+            if (rig.count("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'approveAccess' AND proc_inst_id_ = '"
+                    + processInstanceId + "'") == 1) {
+                driver.approve(processInstanceId);
+            }
+            return approved(employeeId);
+        });
+    }
+
+    /** Starts the immediate leaver once the employee's joiner has ended (once, whatever dies meanwhile). */
+    void leaveWhenJoined(String employeeId) {
+        rig.await(employeeId + " joined", () -> ended("joiner", employeeId));
+        rig.await(employeeId + " leaving", () -> {
+            if (instances("leaver", employeeId) == 0) {
+                rig.liveDriver().startImmediateLeaver(employeeId);
+            }
+            return instances("leaver", employeeId) == 1;
+        });
+    }
+
+    /** Waits until every request with a business key starting with the prefix has ended. */
+    void awaitAllEnded(String prefix, long expected) {
+        rig.await(expected + " requests " + prefix + "* ended", () -> rig.count(
+                "SELECT count(*) FROM act_hi_procinst WHERE business_key_ LIKE '" + prefix + "%' AND end_time_ IS NOT NULL") >= expected);
+    }
+
+    long started(String prefix) {
+        return rig.count("SELECT count(*) FROM act_hi_procinst WHERE business_key_ LIKE '" + prefix + "%'");
+    }
+
+    long ended(String prefix) {
+        return rig.count("SELECT count(*) FROM act_hi_procinst WHERE business_key_ LIKE '" + prefix + "%' AND end_time_ IS NOT NULL");
+    }
+
+    /** Joiners that reached "access provisioned" (not rejected, rolled back or aborted). */
+    long provisioned(String prefix) {
+        return rig.count("SELECT count(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON a.proc_inst_id_ = p.id_"
+                + " WHERE a.act_id_ = 'EndEvent_AccessProvisioned' AND a.end_time_ IS NOT NULL AND p.business_key_ LIKE '" + prefix + "%'");
+    }
+
+    private long instances(String definition, String employeeId) {
+        return rig.count("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = '" + definition
+                + "' AND business_key_ = '" + employeeId + "'");
+    }
+
+    private boolean ended(String definition, String employeeId) {
+        return rig.count("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = '" + definition
+                + "' AND business_key_ = '" + employeeId + "' AND end_time_ IS NOT NULL") == 1;
+    }
+
+    private boolean approved(String employeeId) {
+        return rig.count("SELECT count(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON a.proc_inst_id_ = p.id_"
+                + " WHERE a.act_id_ = 'approveAccess' AND a.end_time_ IS NOT NULL AND p.business_key_ = '" + employeeId + "'") > 0;
+    }
+
+    private String processInstance(String definition, String employeeId) {
+        return rig.text("SELECT id_ FROM act_hi_procinst WHERE proc_def_key_ = '" + definition
+                + "' AND business_key_ = '" + employeeId + "'");
+    }
+
+    static List<String> employees(String prefix, int from, int count) {
+        return java.util.stream.IntStream.range(from, from + count).mapToObj(i -> "%s%04d".formatted(prefix, i)).toList();
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
