@@ -39,15 +39,15 @@ class BadTargetChaos {
             long approved = System.nanoTime();
             rig.await("the good targets' work", ON_TIME, () -> complete(good, employees));
             Duration goodDone = Requests.since(approved);
-            assertThat(requests.ended(PREFIX)).as("nothing ends while " + BAD + " is bad").isZero();
+            assertThat(requests.done(PREFIX)).as("nothing ends while " + BAD + " is bad").isZero();
 
             bad.proxy().fault(null);
             long repaired = System.nanoTime();
-            requests.awaitAllEnded(PREFIX, employees.size());
+            requests.awaitAllDone(PREFIX, employees.size());
             Duration badDone = Requests.since(repaired);
 
             ServerCensus census = new ServerCensus(rig.targets);
-            new ChaosReport("3 one bad target", requests.started(PREFIX), requests.ended(PREFIX), census.accounts(),
+            new ChaosReport("3 one bad target", requests.started(PREFIX), requests.done(PREFIX), census.accounts(),
                     census.duplicates(), rig.incidents(), rig.opsNotifications(), rig.kills(), Requests.since(start),
                     employees.size() + " joiners; good targets done " + goodDone.toSeconds() + " s after approval; bad one "
                             + badDone.toSeconds() + " s after repair").publish();

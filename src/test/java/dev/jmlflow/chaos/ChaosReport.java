@@ -8,14 +8,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /** One scenario's figures as a table row, printed and appended to {@code target/chaos/results.md}. */
-record ChaosReport(String scenario, long started, long ended, long accounts, long duplicates, long incidents,
+record ChaosReport(String scenario, long started, long done, long accounts, long duplicates, long incidents,
                    long notifications, int kills, Duration duration, String notes) {
 
-    private static final String HEADER = "| scenario | requests started | requests ended | accounts | duplicates "
+    private static final String HEADER = "| scenario | requests started | requests done | accounts | duplicates "
             + "| incidents | ops notifications | kill -9 | duration | notes |\n|---|---|---|---|---|---|---|---|---|---|\n";
 
     String row() {
-        return "| %s | %d | %d | %d | %d | %d | %d | %d | %ds | %s |%n".formatted(scenario, started, ended, accounts,
+        return "| %s | %d | %d | %d | %d | %d | %d | %d | %ds | %s |%n".formatted(scenario, started, done, accounts,
                 duplicates, incidents, notifications, kills, duration.toSeconds(), notes);
     }
 

@@ -35,7 +35,7 @@ class CrashAfterCallChaos {
 
             node = crash(rig, node, "create account", CREATE, () -> requests.joinAndApprove(List.of("CR-CREATE")));
             node = crash(rig, node, "add group", ADD_GROUP, () -> requests.joinAndApprove(List.of("CR-GROUP")));
-            requests.awaitAllEnded("CR-", 2);
+            requests.awaitAllDone("CR-", 2);
             List<String> employees = List.of("CR-CREATE", "CR-GROUP");
             assertThat(requests.provisioned("CR-")).as("joiners provisioned").isEqualTo(2);
             ServerCensus joined = new ServerCensus(rig.targets);
@@ -45,17 +45,17 @@ class CrashAfterCallChaos {
 
             node = crash(rig, node, "deactivate", DEACTIVATE, () -> requests.leaveWhenJoined("CR-CREATE"));
             crash(rig, node, "remove group", REMOVE_GROUP, () -> requests.leaveWhenJoined("CR-GROUP"));
-            requests.awaitAllEnded("CR-", 4);
+            requests.awaitAllDone("CR-", 4);
             ServerCensus left = new ServerCensus(rig.targets);
             left.assertOneAccountEach(employees);
             left.assertMembers(List.of());
             left.assertActive(List.of(), employees);
 
-            new ChaosReport("1 crash after the call", requests.started("CR-"), requests.ended("CR-"), left.accounts(),
+            new ChaosReport("1 crash after the call", requests.started("CR-"), requests.done("CR-"), left.accounts(),
                     left.duplicates(), rig.incidents(), rig.opsNotifications(), rig.kills(), Requests.since(start),
                     "kill -9 after: create account, add group, deactivate, remove group").publish();
             assertThat(left.duplicates()).as("duplicate accounts").isZero();
-            assertThat(requests.ended("CR-")).as("every started request ended").isEqualTo(requests.started("CR-")).isEqualTo(4);
+            assertThat(requests.done("CR-")).as("every started request done").isEqualTo(requests.started("CR-")).isEqualTo(4);
             assertThat(rig.incidents()).as("incidents").isZero();
             assertThat(rig.kills()).as("one kill per write kind").isEqualTo(4);
         }

@@ -46,17 +46,17 @@ class KillMidBatchChaos {
             requests.joinAndApprove(everyone);
             leavers.forEach(requests::leaveWhenJoined);
             long expected = everyone.size() + leavers.size();
-            requests.awaitAllEnded(PREFIX, expected);
+            requests.awaitAllDone(PREFIX, expected);
             join(restarter, rig);
 
             ServerCensus census = new ServerCensus(rig.targets);
-            new ChaosReport("2 kill -9 mid-batch", requests.started(PREFIX), requests.ended(PREFIX), census.accounts(),
+            new ChaosReport("2 kill -9 mid-batch", requests.started(PREFIX), requests.done(PREFIX), census.accounts(),
                     census.duplicates(), rig.incidents(), rig.opsNotifications(), rig.kills(), Requests.since(start),
                     everyone.size() + " joiners, " + leavers.size() + " leavers, killed after write " + killAt + " (seed " + seed + ")").publish();
             assertThat(rig.kills()).as("the app was killed").isEqualTo(1);
             assertThat(census.duplicates()).as("duplicate accounts").isZero();
             assertThat(requests.started(PREFIX)).as("requests started").isEqualTo(expected);
-            assertThat(requests.ended(PREFIX)).as("no lost request").isEqualTo(expected);
+            assertThat(requests.done(PREFIX)).as("no lost request").isEqualTo(expected);
             assertThat(requests.provisioned(PREFIX)).as("joiners provisioned").isEqualTo(everyone.size());
             census.assertOneAccountEach(everyone);
             census.assertMembers(stayers);

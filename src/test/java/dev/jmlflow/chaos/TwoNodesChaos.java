@@ -34,13 +34,13 @@ class TwoNodesChaos {
 
             List<String> employees = Requests.employees(PREFIX, 0, settings.nodeJoiners());
             requests.joinAndApprove(employees);
-            requests.awaitAllEnded(PREFIX, employees.size());
+            requests.awaitAllDone(PREFIX, employees.size());
 
             ServerCensus census = new ServerCensus(rig.targets);
             long linkDuplicates = rig.count("SELECT count(*) FROM (SELECT target, scim_id FROM jml_identity_link"
                     + " WHERE scim_id IS NOT NULL GROUP BY target, scim_id HAVING count(*) > 1) twice");
             long links = rig.count("SELECT count(*) FROM jml_identity_link WHERE state = 'ACTIVE' AND employee_id LIKE '" + PREFIX + "%'");
-            new ChaosReport("4 two nodes, one killed", requests.started(PREFIX), requests.ended(PREFIX), census.accounts(),
+            new ChaosReport("4 two nodes, one killed", requests.started(PREFIX), requests.done(PREFIX), census.accounts(),
                     census.duplicates() + linkDuplicates, rig.incidents(), rig.opsNotifications(), rig.kills(),
                     Requests.since(start), employees.size() + " joiners, node 1 killed after write " + killAt
                     + " (seed " + seed + "), " + links + " active links, " + linkDuplicates + " duplicate links").publish();
@@ -50,7 +50,7 @@ class TwoNodesChaos {
             assertThat(census.duplicates()).as("duplicate accounts on the servers").isZero();
             assertThat(linkDuplicates).as("SCIM ids linked twice in jml_identity_link").isZero();
             assertThat(links).as("one active link per employee and target").isEqualTo(employees.size() * 3L);
-            assertThat(requests.ended(PREFIX)).as("no lost request").isEqualTo(requests.started(PREFIX)).isEqualTo(employees.size());
+            assertThat(requests.done(PREFIX)).as("no lost request").isEqualTo(requests.started(PREFIX)).isEqualTo(employees.size());
             assertThat(requests.provisioned(PREFIX)).as("joiners provisioned").isEqualTo(employees.size());
             census.assertOneAccountEach(employees);
             census.assertMembers(employees);
