@@ -177,6 +177,16 @@ final class ChaosRig implements AutoCloseable {
         return count("SELECT count(*) FROM act_hi_taskinst WHERE name_ LIKE 'Target % is quarantined'");
     }
 
+    /** Waits for a helper thread of the scenario, at most the scenario's timeout. */
+    void join(Thread thread) {
+        try {
+            thread.join(settings.timeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -26,8 +26,8 @@ record ChaosSettings(Duration delay, int joiners, int leavers, int nodeJoiners, 
     static final List<String> TARGETS = List.of("coralogix", "cortex", "generic");
 
     static ChaosSettings fromSystemProperties() {
-        return new ChaosSettings(Duration.ofMillis(number("chaos.delayMs", 5)), number("chaos.joiners", 300),
-                number("chaos.leavers", 50), number("chaos.nodeJoiners", 100), number("chaos.badJoiners", 20),
+        return new ChaosSettings(Duration.ofMillis(number("chaos.delayMs", 5)), number("chaos.joiners", 40),
+                number("chaos.leavers", 10), number("chaos.nodeJoiners", 20), number("chaos.badJoiners", 10),
                 number("chaos.drivers", 4), Duration.ofSeconds(number("chaos.lockSeconds", 30)),
                 Duration.ofSeconds(number("chaos.readTimeoutSeconds", 5)),
                 Duration.ofMinutes(number("chaos.timeoutMinutes", 8)), System.getProperty("chaos.appHeap", "512m"));

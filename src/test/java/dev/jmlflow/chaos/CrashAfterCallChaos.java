@@ -69,12 +69,7 @@ class CrashAfterCallChaos {
         rig.await("a kill after " + kind, () -> fired.get() && !node.alive());
         rig.heal();
         AppUnderTest restarted = rig.startNode(List.of());
-        try {
-            triggering.join(rig.settings.timeout().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        rig.join(triggering);
         return restarted;
     }
 
