@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ApprovalPolicy} for the assignee and candidate-group expressions of the {@code approveAccess} tasks, which
- * can only call beans.
+ * {@link ApprovalPolicy} for the assignee and candidate-group expressions of the user tasks (approvals, the leaver's
+ * deletion approval, ops' conflict and waiver tasks), which can only call beans.
  */
 @Component("approvers")
 public class Approvers {
@@ -17,5 +17,13 @@ public class Approvers {
 
     public List<String> candidateGroups(String stage) {
         return ApprovalPolicy.candidateGroups(stage);
+    }
+
+    public String deletionApprovers() {
+        return ApprovalPolicy.DELETION_APPROVERS;
+    }
+
+    public String operators() {
+        return ApprovalPolicy.OPERATORS;
     }
 }

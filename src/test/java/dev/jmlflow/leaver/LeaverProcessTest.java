@@ -17,6 +17,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.jmlflow.approval.Approvers;
 import dev.jmlflow.approval.ApprovalRefusedException;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
@@ -124,6 +125,7 @@ class LeaverProcessTest {
         RunningRequests requests = new RunningRequests(processEngine.getRuntimeService());
         TargetProperties targets = new TargetProperties(Map.of());
         AccessCutOff cutOff = new AccessCutOff(provisioning, fence, accounts, targets, ProvisioningProperties.defaults());
+        Mocks.register("approvers", new Approvers());
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
         Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule, requests, registry));
