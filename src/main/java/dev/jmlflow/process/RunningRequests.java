@@ -1,5 +1,6 @@
 package dev.jmlflow.process;
 
+import dev.jmlflow.engine.EmployeeLock;
 import dev.jmlflow.engine.Engine;
 import dev.jmlflow.engine.FormCheck;
 import java.util.Comparator;
@@ -50,8 +51,13 @@ public class RunningRequests {
         this.runtime = runtime;
     }
 
-    /** The running requests of the given kinds for {@code employeeId}. */
+    /**
+     * The running requests of the given kinds for {@code employeeId}. Inside an engine command the employee's
+     * {@link EmployeeLock} is taken first, so a request being started for them at the same moment is either
+     * committed and seen here, or waits until this command is done.
+     */
     public List<ProcessInstance> of(String employeeId, String... processKeys) {
+        EmployeeLock.holdFor(employeeId);
         return Engine.withoutAuthorization(() -> runtime.createProcessInstanceQuery().processDefinitionKeyIn(processKeys)
                 .processInstanceBusinessKey(employeeId).list());
     }

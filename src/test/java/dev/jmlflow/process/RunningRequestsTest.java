@@ -1,13 +1,25 @@
 package dev.jmlflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -106,6 +118,60 @@ class RunningRequestsTest {
         waitingJoiner(EMPLOYEE);
 
         assertThat(requests.another(execution("a-new-instance"), RunningRequests.JOINER, EMPLOYEE)).isTrue();
+    }
+
+    /**
+     * The start check of the stand-in joiner: refuses a second running joiner; the first start to pass waits inside
+     * its own command (uncommitted) until {@link #RELEASE} opens, so a second start meets it at the worst moment.
+     */
+    public static final class StartCheck implements ExecutionListener {
+        static volatile RunningRequests requests;
+        static final CountDownLatch FIRST_CHECKED = new CountDownLatch(1);
+        static final CountDownLatch RELEASE = new CountDownLatch(1);
+        private static final AtomicBoolean FIRST = new AtomicBoolean(true);
+
+        @Override
+        public void notify(DelegateExecution execution) throws InterruptedException {
+            if (requests.another(execution, RunningRequests.JOINER, execution.getProcessBusinessKey())) {
+                throw new NotValidException("employeeId: a joiner request is already running");
+            }
+            if (FIRST.getAndSet(false)) {
+                FIRST_CHECKED.countDown();
+                RELEASE.await(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void twoJoinersStartedAtTheSameMomentForOnePersonRunAsOne() throws Exception {
+        deploy(Bpmn.createExecutableProcess("joiner").camundaHistoryTimeToLive(180).startEvent()
+                .camundaExecutionListenerClass(ExecutionListener.EVENTNAME_START, StartCheck.class)
+                .userTask("Task_Waiting").endEvent().done());
+        StartCheck.requests = requests;
+        ExecutorService starts = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = starts.submit(() -> processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE));
+            assertThat(StartCheck.FIRST_CHECKED.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = starts.submit(() -> processEngine.getRuntimeService().startProcessInstanceByKey("joiner", EMPLOYEE));
+            // without the lock the second start passes its check and commits while the first is still open
+            awaitQuietly(second, Duration.ofSeconds(1));
+            StartCheck.RELEASE.countDown();
+            first.get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThat(requests.of(EMPLOYEE, RunningRequests.JOINER)).hasSize(1);
+        } finally {
+            StartCheck.RELEASE.countDown();
+            starts.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(Future<?> future, Duration atMost) {
+        try {
+            future.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            // what it did is asserted afterwards
+        }
     }
 
     private static DelegateExecution execution(String processInstanceId) {
