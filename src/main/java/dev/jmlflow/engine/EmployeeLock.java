@@ -21,17 +21,21 @@ public final class EmployeeLock {
         if (employeeId == null || Context.getCommandContext() == null) {
             return;
         }
-        Connection connection = CommandConnection.current();
         try {
-            // the insert of a row another command has not yet committed waits for that command, on both databases
-            String insert = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")
-                    ? "INSERT INTO jml_request_lock (employee_id) VALUES (?) ON CONFLICT DO NOTHING"
-                    : "MERGE INTO jml_request_lock (employee_id) KEY (employee_id) VALUES (?)";
-            execute(connection, insert, employeeId);
-            execute(connection, "SELECT employee_id FROM jml_request_lock WHERE employee_id = ? FOR UPDATE", employeeId);
+            hold(CommandConnection.current(), employeeId);
         } catch (SQLException e) {
             throw new ProcessEngineException("the requests of employee " + employeeId + " could not be locked", e);
         }
+    }
+
+    /** Takes the lock on {@code connection}'s transaction (which must not auto-commit); public for the database tests. */
+    public static void hold(Connection connection, String employeeId) throws SQLException {
+        // the insert of a row another command has not yet committed waits for that command, on both databases
+        String insert = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")
+                ? "INSERT INTO jml_request_lock (employee_id) VALUES (?) ON CONFLICT DO NOTHING"
+                : "MERGE INTO jml_request_lock (employee_id) KEY (employee_id) VALUES (?)";
+        execute(connection, insert, employeeId);
+        execute(connection, "SELECT employee_id FROM jml_request_lock WHERE employee_id = ? FOR UPDATE", employeeId);
     }
 
     private static void execute(Connection connection, String sql, String employeeId) throws SQLException {
