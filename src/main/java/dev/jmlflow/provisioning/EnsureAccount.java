@@ -5,6 +5,7 @@ import dev.jmlflow.scim.ScimUser;
 import dev.jmlflow.targets.Target;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -158,5 +159,32 @@ final class EnsureAccount {
         return new AccountConflictException(t.name(), "the account created for employee " + employee.employeeId() + " (id "
                 + scimId + ") came back with another userName; " + outcome + " and is linked as created under the"
                 + " target's userName; rename or remove it in the app by hand");
+    }
+
+    /** See {@link ProvisioningService#resolvePendingCreate}: the leaver settling a create attempt without a link. */
+    void resolvePending(Target t, String employeeId, Duration inFlight) {
+        String target = t.name();
+        Optional<IdentityLinkStore.PendingCreate> pending = links.pendingCreate(target, employeeId);
+        if (pending.isEmpty() || links.find(target, employeeId).filter(l -> l.state() != LinkState.DELETED).isPresent()) {
+            return;
+        }
+        Employee attempted = new Employee(employeeId, pending.get().userName(), null, null, null, null, null);
+        Optional<ScimUser> found = lookup(t, attempted, pending);
+        if (found.isPresent()) {
+            if (!VerifiedAccounts.isOurs(t, found.get(), employeeId, true)) {
+                throw new IdentityMismatchException(target, "an account with the userName of employee " + employeeId
+                        + " exists (id " + found.get().id() + ") and its externalId is not ours; no write");
+            }
+            links.save(new AccountLink(target, employeeId, found.get().id(), attempted.userName(), AccountOrigin.CREATED,
+                    LinkState.ACTIVE, AccountLink.timestamp(clock)));
+            return;
+        }
+        Instant settled = pending.get().attemptedAt().plus(inFlight).plus(properties.createSettleWindow());
+        if (settled.isAfter(AccountLink.timestamp(clock))) {
+            throw new RetryLaterException(target, "the create sent for employee " + employeeId + " at "
+                    + pending.get().attemptedAt() + " may still land; not calling it absent before " + settled,
+                    Duration.between(AccountLink.timestamp(clock), settled));
+        }
+        links.save(new AccountLink(target, employeeId, null, attempted.userName(), AccountOrigin.CREATED, LinkState.DELETED, AccountLink.timestamp(clock)));
     }
 }

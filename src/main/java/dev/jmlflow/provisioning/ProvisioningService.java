@@ -7,7 +7,6 @@ import dev.jmlflow.targets.Target;
 import dev.jmlflow.targets.TargetRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -209,29 +208,7 @@ public class ProvisioningService {
      * {@link RetryLaterException}; an account with that userName that is not ours is an identity mismatch.
      */
     public void resolvePendingCreate(String target, String employeeId, Duration inFlight) {
-        Target t = targets.get(target);
-        Optional<IdentityLinkStore.PendingCreate> pending = links.pendingCreate(target, employeeId);
-        if (pending.isEmpty() || links.find(target, employeeId).filter(l -> l.state() != LinkState.DELETED).isPresent()) {
-            return;
-        }
-        Employee attempted = new Employee(employeeId, pending.get().userName(), null, null, null, null, null);
-        Optional<ScimUser> found = ensure.lookup(t, attempted, pending);
-        if (found.isPresent()) {
-            if (!VerifiedAccounts.isOurs(t, found.get(), employeeId, true)) {
-                throw new IdentityMismatchException(target, "an account with the userName of employee " + employeeId
-                        + " exists (id " + found.get().id() + ") and its externalId is not ours; no write");
-            }
-            links.save(new AccountLink(target, employeeId, found.get().id(), attempted.userName(), AccountOrigin.CREATED,
-                    LinkState.ACTIVE, AccountLink.timestamp(clock)));
-            return;
-        }
-        Instant settled = pending.get().attemptedAt().plus(inFlight).plus(properties.createSettleWindow());
-        if (settled.isAfter(AccountLink.timestamp(clock))) {
-            throw new RetryLaterException(target, "the create sent for employee " + employeeId + " at "
-                    + pending.get().attemptedAt() + " may still land; not calling it absent before " + settled,
-                    Duration.between(AccountLink.timestamp(clock), settled));
-        }
-        links.save(new AccountLink(target, employeeId, null, attempted.userName(), AccountOrigin.CREATED, LinkState.DELETED, AccountLink.timestamp(clock)));
+        ensure.resolvePending(targets.get(target), employeeId, inFlight);
     }
 
     public Optional<AccountLink> link(String target, String employeeId) {
