@@ -43,8 +43,9 @@ public class BreakerStore {
      * for the one caller whose UPDATE turned this CLOSED breaker OPEN.
      */
     boolean recordFailure(String target, String reason, int threshold, Instant now, Instant nextProbe) {
+        // on PostgreSQL an INSERT that loses the race aborts its transaction, so the row is made in one of its own
+        ownTransaction.executeWithoutResult(status -> ensureRow(target, now));
         return Boolean.TRUE.equals(ownTransaction.execute(status -> {
-            ensureRow(target, now);
             jdbc.sql("UPDATE jml_target_breaker SET consecutive_failures = consecutive_failures + 1, reason = ?,"
                             + " updated_at = ? WHERE target = ? AND state = 'CLOSED'")
                     .params(trim(reason), ts(now), target).update();
