@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -71,11 +74,11 @@ final class ChaosRig implements AutoCloseable {
         return users.on(node);
     }
 
-    /** The harness's users on a node that is alive; throws {@link IllegalStateException} while none is. */
-    synchronized JmlflowDriver liveDriver() {
+    /** The node started last of those alive; throws {@link IllegalStateException} while none is. */
+    synchronized AppUnderTest liveNode() {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             if (nodes.get(i).alive()) {
-                return users.on(nodes.get(i));
+                return nodes.get(i);
             }
         }
         throw new IllegalStateException("no node is alive");
@@ -89,10 +92,15 @@ final class ChaosRig implements AutoCloseable {
     void kill(AppUnderTest node) {
         node.kill();
         kills.incrementAndGet();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (node.alive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ProcessHandle.of(node.pid()).ifPresent(process -> {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException stillThere) {
+                // reported below
+            }
+        });
         if (node.alive()) {
             throw new IllegalStateException("the node did not die within 30 s of kill -9");
         }

@@ -27,6 +27,7 @@ class KillMidBatchChaos {
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         // each joiner makes about 3 writes per target (create, two groups): kill somewhere in the first 60 %
         int killAt = 1 + new Random(seed).nextInt(Math.max(1, settings.joiners() * 9 * 6 / 10));
+        System.out.println("chaos: kill after write " + killAt + ", seed " + seed + " (-Dchaos.seed=" + seed + " repeats it)");
         long start = System.nanoTime();
         try (ChaosRig rig = new ChaosRig("kill-mid-batch", settings)) {
             Requests requests = new Requests(rig);

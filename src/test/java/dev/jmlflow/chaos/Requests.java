@@ -1,21 +1,35 @@
 package dev.jmlflow.chaos;
 
+import dev.jmlflow.bench.AppUnderTest;
 import dev.jmlflow.bench.JmlflowDriver;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /**
  * Starts and approves requests while nodes die: before each step it asks the database whether the step already
  * happened (a call may have succeeded just before the kill, its answer lost), so a request is never started twice;
- * a failed call is tried again on whichever node is alive.
+ * a failed call is tried again on whichever node is alive, a start whose outcome is unknown only once it is known
+ * not to have committed.
  */
 final class Requests {
 
+    /** How long a start whose answer was lost may still commit on a node that is alive (the client waits 60 s). */
+    private static final Duration IN_DOUBT = Duration.ofMinutes(2);
+
+    private record InDoubt(AppUnderTest node, long since) {
+    }
+
     private final ChaosRig rig;
+    private final Map<String, InDoubt> inDoubt = new ConcurrentHashMap<>();
 
     Requests(ChaosRig rig) {
         this.rig = rig;
@@ -42,9 +56,8 @@ final class Requests {
 
     private void joinAndApprove(String employeeId) {
         rig.await(employeeId + " started and approved", () -> {
-            JmlflowDriver driver = rig.liveDriver();
-            if (instances("joiner", employeeId) == 0) {
-                driver.startJoiner(employeeId);
+            if (!startedOnce("joiner", employeeId, JmlflowDriver::startJoiner)) {
+                return false;
             }
             if (approved(employeeId)) {
                 return true;
@@ -52,7 +65,7 @@ final class Requests {
             String processInstanceId = processInstance("joiner", employeeId);
             if (rig.count("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'approveAccess' AND proc_inst_id_ = '"
                     + processInstanceId + "'") == 1) {
-                driver.approve(processInstanceId);
+                rig.driver(rig.liveNode()).approve(processInstanceId);
             }
             return approved(employeeId);
         });
@@ -61,12 +74,43 @@ final class Requests {
     /** Starts the immediate leaver once the employee's joiner has ended (once, whatever dies meanwhile). */
     void leaveWhenJoined(String employeeId) {
         rig.await(employeeId + " joined", () -> ended("joiner", employeeId));
-        rig.await(employeeId + " leaving", () -> {
-            if (instances("leaver", employeeId) == 0) {
-                rig.liveDriver().startImmediateLeaver(employeeId);
+        rig.await(employeeId + " leaving", () -> startedOnce("leaver", employeeId, JmlflowDriver::startImmediateLeaver));
+    }
+
+    /**
+     * True once history holds the employee's request; otherwise starts it on a live node, unless an earlier start
+     * is in doubt: its call failed after reaching a node that is still alive (a client timeout, a reset), so its
+     * transaction may yet commit. Such a start is sent again only once its node has died (what it committed is in
+     * history by then) or {@link #IN_DOUBT} has passed.
+     */
+    private boolean startedOnce(String definition, String employeeId, BiConsumer<JmlflowDriver, String> start) {
+        String key = definition + " " + employeeId;
+        InDoubt doubt = inDoubt.get(key);
+        // asked before history, so that a node found dead here has committed all it ever will
+        boolean mayStart = doubt == null || !doubt.node().alive() || since(doubt.since()).compareTo(IN_DOUBT) > 0;
+        if (instances(definition, employeeId) > 0) {
+            inDoubt.remove(key);
+            return true;
+        }
+        if (!mayStart) {
+            return false;
+        }
+        AppUnderTest node = rig.liveNode();
+        try {
+            start.accept(rig.driver(node), employeeId);
+        } catch (IllegalStateException failed) {
+            if (reachedTheNode(failed)) {
+                inDoubt.put(key, new InDoubt(node, System.nanoTime()));
             }
-            return instances("leaver", employeeId) == 1;
-        });
+            throw failed;
+        }
+        inDoubt.remove(key);
+        return instances(definition, employeeId) > 0;
+    }
+
+    /** A call that failed on the way (not refused on connect, not answered with an error) may have committed. */
+    private static boolean reachedTheNode(IllegalStateException failed) {
+        return failed.getCause() instanceof IOException && !(failed.getCause() instanceof ConnectException);
     }
 
     /**

@@ -24,6 +24,7 @@ class TwoNodesChaos {
         ChaosSettings settings = ChaosSettings.fromSystemProperties();
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         int killAt = 1 + new Random(seed).nextInt(Math.max(1, settings.nodeJoiners() * 9 / 2));
+        System.out.println("chaos: kill after write " + killAt + ", seed " + seed + " (-Dchaos.seed=" + seed + " repeats it)");
         long start = System.nanoTime();
         try (ChaosRig rig = new ChaosRig("two-nodes", settings)) {
             Requests requests = new Requests(rig);
