@@ -82,4 +82,17 @@ class ArchitectureTest {
                         "dev.jmlflow.mover..", "dev.jmlflow.leaver..", "dev.jmlflow.approval..")
                 .check(main);
     }
+
+    @Test
+    void theRequestViewIsATopLayerThatOnlyReads() {
+        noClasses().that().resideOutsideOfPackage("dev.jmlflow.requests..")
+                .should().dependOnClassesThat().resideInAPackage("dev.jmlflow.requests..")
+                .check(main);
+        noClasses().that().resideInAPackage("dev.jmlflow.requests..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.jmlflow.process..", "dev.jmlflow.joiner..",
+                        "dev.jmlflow.mover..", "dev.jmlflow.leaver..", "dev.jmlflow.approval..",
+                        "dev.jmlflow.provisioning..", "dev.jmlflow.targets..", "dev.jmlflow.scim..",
+                        "dev.jmlflow.notification..", "dev.jmlflow.sandbox..")
+                .check(main);
+    }
 }

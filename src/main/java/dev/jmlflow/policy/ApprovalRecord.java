@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The approval decisions of each request, in table {@code jml_approval_decision} (Flyway V8). One row per completed
@@ -19,6 +21,7 @@ public final class ApprovalRecord {
             + " task_name, decider, approved, decision_comment, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "select stage, task_name, decider, approved, decision_comment, decided_at"
             + " from jml_approval_decision where process_instance_id = ? order by decided_at, task_id";
+    private static final String DECIDED_BY = "select distinct process_instance_id from jml_approval_decision where decider = ?";
 
     private ApprovalRecord() {
     }
@@ -54,5 +57,21 @@ public final class ApprovalRecord {
             throw new IllegalStateException("could not read the approval decisions of " + processInstanceId, e);
         }
         return List.copyOf(decisions);
+    }
+
+    /** The requests in which this user decided a stage. */
+    public static Set<String> decidedBy(Connection connection, String decider) {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(DECIDED_BY)) {
+            select.setString(1, decider);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the approval decisions of " + decider, e);
+        }
+        return Set.copyOf(ids);
     }
 }
