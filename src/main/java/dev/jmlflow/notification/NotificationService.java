@@ -22,7 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Sends mail to Camunda users and groups: plain text plus HTML, with a direct Tasklist link when a task is
- * involved. Configured only by {@code spring.mail.*}; the sender address is JavaMail's {@code mail.from}
+ * involved, and in every mail a link to the request view, where the reader finds what happened to the request.
+ * Configured only by {@code spring.mail.*}; the sender address is JavaMail's {@code mail.from}
  * ({@code spring.mail.properties.mail.from}). Without {@code spring.mail.host} Spring Boot creates no mail sender,
  * and mails are only logged by recipient and subject, so a sandbox or a test run never needs SMTP.
  * A failed send throws, so that the calling job is retried by Camunda.
@@ -58,7 +59,7 @@ public class NotificationService {
             return;
         }
         Optional<String> link = taskId.map(links::task);
-        mailSender.send(message(to, cleanSubject, plain(text, link), html(text, link)));
+        mailSender.send(message(to, cleanSubject, plain(text, link, links.requests()), html(text, link, links.requests())));
         log.info("Mail sent to {}: {}", String.join(", ", to), cleanSubject);
     }
 
@@ -106,16 +107,19 @@ public class NotificationService {
         return part;
     }
 
-    private static String plain(String text, Optional<String> link) {
-        return text + link.map(url -> "\n\nOpen the task: " + url).orElse("") + "\n";
+    private static String plain(String text, Optional<String> link, String requests) {
+        return text + link.map(url -> "\n\nOpen the task: " + url).orElse("")
+                + "\n\nWhat happened to the request: " + requests + "\n";
     }
 
-    private static String html(String text, Optional<String> link) {
+    private static String html(String text, Optional<String> link, String requests) {
         String paragraphs = Arrays.stream(text.split("\\R{2,}"))
                 .map(p -> "<p>" + HtmlUtils.htmlEscape(p).replaceAll("\\R", "<br>") + "</p>")
                 .collect(Collectors.joining("\n"));
         String button = link.map(url -> "\n<p><a href=\"" + HtmlUtils.htmlEscape(url) + "\">Open the task in Tasklist</a></p>")
                 .orElse("");
-        return "<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n" + paragraphs + button + "\n</body></html>\n";
+        String view = "\n<p><a href=\"" + HtmlUtils.htmlEscape(requests) + "\">What happened to the request</a></p>";
+        return "<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n" + paragraphs + button + view
+                + "\n</body></html>\n";
     }
 }

@@ -81,6 +81,15 @@ class NotificationServiceTest {
     }
 
     @Test
+    void everyMailLinksToTheRequestView() throws Exception {
+        service(smtpSender()).notify(Recipients.users("mia"), "Access rejected", "Rejected.", Optional.empty());
+
+        MimeMessage mail = onlyMail();
+        assertThat(part(mail, "text/plain")).contains("What happened to the request: https://jml.example.com/requests");
+        assertThat(part(mail, "text/html")).contains("<a href=\"https://jml.example.com/requests\">");
+    }
+
+    @Test
     void mailIsPlainTextWithAnHtmlAlternative() throws Exception {
         service(smtpSender()).notify(Recipients.users("mia"), "Subject", "Line <one>\n\nLine two", Optional.empty());
 

@@ -24,6 +24,16 @@ class TasklistLinksTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "http://localhost:8080, http://localhost:8080/requests",
+        "https://example.com/jml/, https://example.com/jml/requests"
+    })
+    void theRequestViewIsAtThePublicUrlsRequestsPath(String publicUrl, String expected) {
+        assertThat(new TasklistLinks(new NotificationProperties(URI.create(publicUrl)), "/camunda").requests())
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/relative/path", "ftp://example.com", "mailto:ops@example.com", "localhost:8080"})
     void publicUrlMustBeAnAbsoluteHttpUrl(String publicUrl) {
         assertThatThrownBy(() -> new NotificationProperties(URI.create(publicUrl)))
