@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,34 +43,32 @@ public final class ApprovalRecord {
 
     /** The decisions of one request, oldest first. */
     public static List<ApprovalDecision> of(Connection connection, String processInstanceId) {
-        List<ApprovalDecision> decisions = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, processInstanceId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    decisions.add(new ApprovalDecision(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getBoolean(4), rows.getString(5), rows.getTimestamp(6).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the approval decisions of " + processInstanceId, e);
-        }
-        return List.copyOf(decisions);
+        return select(connection, SELECT, processInstanceId, rows -> new ApprovalDecision(rows.getString(1),
+                rows.getString(2), rows.getString(3), rows.getBoolean(4), rows.getString(5),
+                rows.getTimestamp(6).toInstant()));
     }
 
     /** The requests in which this user decided a stage. */
     public static Set<String> decidedBy(Connection connection, String decider) {
-        Set<String> ids = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(DECIDED_BY)) {
-            select.setString(1, decider);
+        return Set.copyOf(select(connection, DECIDED_BY, decider, rows -> rows.getString(1)));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> List<T> select(Connection connection, String sql, String key, Row<T> row) {
+        List<T> result = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(rows.getString(1));
+                    result.add(row.read(rows));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the approval decisions of " + decider, e);
+            throw new IllegalStateException("could not read the approval decisions of " + key, e);
         }
-        return Set.copyOf(ids);
+        return List.copyOf(result);
     }
 }

@@ -52,6 +52,21 @@ class ApprovalRecordTest {
     }
 
     @Test
+    void theRequestsAUserDecidedAreTheOnesWithTheirDecision() {
+        Instant at = Instant.parse("2026-01-02T10:00:00Z");
+        ApprovalRecord.add(connection, "task-1", "request-1",
+                new ApprovalDecision("manager", "Approve access", "manager1", true, null, at));
+        ApprovalRecord.add(connection, "task-2", "request-1",
+                new ApprovalDecision("app-owners", "Approve access", "appowner", true, null, at));
+        ApprovalRecord.add(connection, "task-3", "request-2",
+                new ApprovalDecision("manager", "Approve access", "manager1", false, null, at));
+
+        assertThat(ApprovalRecord.decidedBy(connection, "manager1")).containsExactlyInAnyOrder("request-1", "request-2");
+        assertThat(ApprovalRecord.decidedBy(connection, "appowner")).containsExactly("request-1");
+        assertThat(ApprovalRecord.decidedBy(connection, "manager2")).isEmpty();
+    }
+
+    @Test
     void aRolledBackCompletionLeavesNoDecision() throws SQLException {
         connection.setAutoCommit(false);
         ApprovalRecord.add(connection, "task-1", "request-1", new ApprovalDecision("manager", "Approve access",
