@@ -10,6 +10,11 @@ public record EmployeeRecord(String employeeId, String userName, String givenNam
                              String department, String jobTitle, String managerId, EmployeeStatus status,
                              LocalDate startDate, LocalDate lastDay) {
 
+    /** "Zoë O'Brien (E20417)": how the start forms name the person. */
+    public String displayName() {
+        return givenName + " " + familyName + " (" + employeeId + ")";
+    }
+
     public boolean employed() {
         return status.employed();
     }

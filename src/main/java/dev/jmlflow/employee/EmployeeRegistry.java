@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +67,14 @@ public class EmployeeRegistry {
     public Optional<EmployeeRecord> find(String employeeId) {
         return jdbc.sql("SELECT * FROM jml_employee WHERE employee_id = ?").param(employeeId)
                 .query(EmployeeRegistry::toRecord).optional();
+    }
+
+    /** At most {@code limit} people in one of {@code statuses}, by name (the start forms' pickers). */
+    public List<EmployeeRecord> list(Set<EmployeeStatus> statuses, int limit) {
+        return jdbc.sql("SELECT * FROM jml_employee WHERE status IN (:statuses)"
+                        + " ORDER BY given_name, family_name, employee_id FETCH FIRST :limit ROWS ONLY")
+                .param("statuses", statuses.stream().map(Enum::name).toList()).param("limit", limit)
+                .query(EmployeeRegistry::toRecord).list();
     }
 
     /** Stores the record as it is, replacing what was there (a joiner that provisioned every app). */

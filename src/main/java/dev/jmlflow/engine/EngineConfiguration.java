@@ -1,6 +1,7 @@
 package dev.jmlflow.engine;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +17,11 @@ class EngineConfiguration {
     @Bean
     ProcessEnginePlugin jmlflowRetryProfiles(RetryProperties properties) {
         return new RetryProfiles(properties);
+    }
+
+    /** The sources are looked up per form served: they use the engine that this plugin helps to build. */
+    @Bean
+    ProcessEnginePlugin jmlflowStartFormChoices(ObjectProvider<FormChoices> sources, FormChoicesProperties properties) {
+        return new StartFormChoices(sources, properties.choiceLimit());
     }
 }

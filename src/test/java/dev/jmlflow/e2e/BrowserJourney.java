@@ -90,10 +90,18 @@ abstract class BrowserJourney {
     }
 
     record Employee(String id, String givenName, String familyName, String email) {
+
+        /** How the start forms' pickers name the person. */
+        String shownAs() {
+            return givenName + " " + familyName + " (" + id + ")";
+        }
     }
 
-    /** HR fills the joiner start form in Tasklist and starts the request; the start date is today. */
-    void hrStartsJoiner(Person hr, Employee employee, String department, String jobTitle, String managerId,
+    /**
+     * HR fills the joiner start form in Tasklist, picking the manager by the name the list shows (e.g.
+     * "Max Lind (manager1)"); the start date is today.
+     */
+    void hrStartsJoiner(Person hr, Employee employee, String department, String jobTitle, String manager,
             String requestedGroups) {
         hr.startProcess("Joiner")
                 .fill("Employee ID", employee.id())
@@ -102,7 +110,7 @@ abstract class BrowserJourney {
                 .fill("Work email", employee.email())
                 .fill("Department", department)
                 .fill("Job title", jobTitle)
-                .fill("Manager (user id)", managerId)
+                .pick("Manager", manager)
                 .fillDate("Start date", LocalDate.now())
                 .fill("Extra groups (optional)", requestedGroups);
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import dev.jmlflow.process.EngineRestClient;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class JoinerBrowserTest extends BrowserJourney {
     void joinerStartedByHrAndApprovedByManagerAndAppOwnerCreatesTheAccountsAndGroups() {
         Employee ada = newEmployee("Ada", "Lovelace");
         Person hr = tasklist("hr");
-        hrStartsJoiner(hr, ada, "Site Reliability", "SRE Lead", "manager1", "coralogix:observability-admins");
+        hrStartsJoiner(hr, ada, "Site Reliability", "SRE Lead", "Max Lind (manager1)", "coralogix:observability-admins");
         hr.screenshot("joiner-start-form");
         hr.clickStart();
         hr.awaitProcessStarted();
@@ -54,17 +55,42 @@ class JoinerBrowserTest extends BrowserJourney {
     }
 
     @Test
+    void theManagerIsPickedByNameAndTheRequestStoresTheirUserId() {
+        Employee kim = newEmployee("Kim", "Park");
+        Person hr = tasklist("hr");
+        hrStartsJoiner(hr, kim, "Finance", "Accountant", "Mira Okafor (manager2)", "");
+        hr.screenshot("manager-picked-by-name");
+        hr.clickStart();
+        hr.awaitProcessStarted();
+
+        Task approval = awaitTask(kim, "approveAccess", "manager2");
+        assertThat(runtimeService.getVariable(approval.getProcessInstanceId(), "managerId"))
+                .as("the form submits the user id behind the name").isEqualTo("manager2");
+    }
+
+    @Test
     void badInputIsExplainedOnTheFormAndStartsNoRequest() {
         Employee anna = newEmployee("Anna", "Smith");
+        // a manager who leaves the group while HR fills the form: only the server can know
+        User nobody = identityService.newUser("nobody");
+        nobody.setFirstName("Nora");
+        nobody.setLastName("Nobody");
+        identityService.saveUser(nobody);
+        identityService.createMembership("nobody", "managers");
         Person hr = tasklist("hr");
-        hr.startProcess("Joiner")
+        try {
+            hr.startProcess("Joiner");
+        } finally {
+            identityService.deleteUser("nobody");
+        }
+        hr
                 .fill("Employee ID", anna.id())
                 .fill("Given name", "Ann\"a")
                 .fill("Family name", anna.familyName())
                 .fill("Work email", "anna.smith-at-example.com")
                 .fill("Department", "Finance")
                 .fill("Job title", "Accountant")
-                .fill("Manager (user id)", "nobody")
+                .pick("Manager", "Nora Nobody (nobody)")
                 .fillDate("Start date", LocalDate.now());
         hr.field("Department").focus(); // leaving the email field shows its check
 
@@ -78,7 +104,7 @@ class JoinerBrowserTest extends BrowserJourney {
         hr.fill("Given name", anna.givenName()).fill("Work email", anna.email()).clickStart();
         String refusal = hr.awaitNotification(Pattern.compile("The request was not started"));
         assertThat(refusal).as("only the server knows who the managers are")
-                .contains("Manager (user id): ", "nobody").doesNotContain("managerId", "Cannot instantiate");
+                .contains("Manager: ", "nobody").doesNotContain("managerId", "Cannot instantiate");
         hr.screenshot("unknown-manager-refused");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(anna.id()).count())
                 .as("no request was started for " + anna.id()).isZero();
@@ -92,7 +118,7 @@ class JoinerBrowserTest extends BrowserJourney {
                 "zoe.o'brien+" + System.nanoTime() + "@example.com");
         LocalDate startDate = LocalDate.now().plusDays(45);
         Person hr = tasklist("hr");
-        hrStartsJoiner(hr, zoe, "Finance", "Accountant", "manager1", "");
+        hrStartsJoiner(hr, zoe, "Finance", "Accountant", "Max Lind (manager1)", "");
         hr.fill("Start date", startDate.toString()).clickStart();
         hr.awaitProcessStarted();
 
@@ -110,7 +136,7 @@ class JoinerBrowserTest extends BrowserJourney {
     void theRequesterCannotOpenTheApprovalOfTheirOwnRequestEvenWithItsLink() {
         Employee bob = newEmployee("Bob", "Ross");
         Person hr = tasklist("hr");
-        hrStartsJoiner(hr, bob, "Finance", "Accountant", "manager1", "");
+        hrStartsJoiner(hr, bob, "Finance", "Accountant", "Max Lind (manager1)", "");
         hr.clickStart();
         hr.awaitProcessStarted();
         Task approval = awaitTask(bob, "approveAccess", "manager1");

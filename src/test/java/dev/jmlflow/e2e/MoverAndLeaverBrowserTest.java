@@ -26,10 +26,10 @@ class MoverAndLeaverBrowserTest extends BrowserJourney {
 
         Person hr = tasklist("hr");
         hr.startProcess("Mover")
-                .fill("Employee ID", grace.id())
+                .pick("Employee", grace.shownAs())
                 .fill("New department", "Site Reliability")
                 .fill("New job title", "Staff Engineer")
-                .fill("New manager (user id)", "manager2")
+                .pick("New manager", "Mira Okafor (manager2)")
                 .fillDate("Effective date", LocalDate.now());
         hr.screenshot("mover-start-form");
         hr.clickStart();
@@ -64,13 +64,43 @@ class MoverAndLeaverBrowserTest extends BrowserJourney {
     }
 
     @Test
+    void theMoverFormSaysWhoseRoleChangesBeforeSubmit() {
+        Employee alan = newEmployee("Alan", "Turing");
+        provisionedJoiner(alan, "Engineering", "Software Engineer");
+
+        Person hr = tasklist("hr");
+        hr.startProcess("Mover").pick("Employee", alan.shownAs());
+
+        assertThat(hr.text(".fjs-form")).contains("You are changing the role of " + alan.shownAs()
+                + ", now Software Engineer in Engineering, managed by manager1.");
+    }
+
+    @Test
+    void theLeaverFormNamesThePersonAndTheAppsBeforeSubmit() {
+        Employee zoe = new Employee(newEmployee("Zoë", "O'Brien").id(), "Zoë", "O'Brien",
+                "zoe.o'brien+" + System.nanoTime() + "@example.com");
+        provisionedJoiner(zoe, "Engineering", "Software Engineer");
+
+        Person hr = tasklist("hr");
+        hr.startProcess("Leaver");
+        assertThat(hr.text(".fjs-form")).as("nothing is said before a pick")
+                .contains("Pick the employee to see whose access is removed");
+        hr.pick("Employee", zoe.shownAs());
+
+        assertThat(hr.text(".fjs-form")).contains("You are removing access for " + zoe.shownAs() + " from 3 apps.");
+        hr.screenshot("leaver-names-the-person");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("leaver")
+                .processInstanceBusinessKey(zoe.id()).count()).as("nothing is started by picking").isZero();
+    }
+
+    @Test
     void immediateLeaverDeactivatesEveryAccountAndRemovesItsGroupsWithoutAnyApproval() {
         Employee linus = newEmployee("Linus", "Berg");
         provisionedJoiner(linus, "Engineering", "Software Engineer");
 
         Person hr = tasklist("hr");
         hr.startProcess("Leaver")
-                .fill("Employee ID", linus.id())
+                .pick("Employee", linus.shownAs())
                 .fillDate("Last working day", LocalDate.now())
                 .check("Cut access immediately (do not wait for the end of the last day)")
                 .fill("Reason", "Resigned; access to be removed today");

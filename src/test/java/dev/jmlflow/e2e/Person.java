@@ -90,6 +90,17 @@ final class Person implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A searchable select: types the first word of {@code option}, as HR types a name, and picks the option that
+     * reads exactly {@code option}.
+     */
+    Person pick(String label, String option) {
+        field(label).fill(option.split(" ")[0]);
+        page.locator(".fjs-dropdownlist-item").getByText(option, new Locator.GetByTextOptions().setExact(true))
+                .click();
+        return this;
+    }
+
     /** Types the date as people write it in ISO form, yyyy-mm-dd: the forms' date fields take it as typed. */
     Person fillDate(String label, LocalDate date) {
         return fill(label, date.toString());

@@ -70,7 +70,7 @@ class RefusalResponsesTest extends FullStackJourney {
         assertThat(json(response).path("message").asText())
                 .startsWith("The request was not started. ")
                 .contains("Given name: may hold letters", "Work email: must be an email address",
-                        "Manager (user id): nobody is not a user in the group managers")
+                        "Manager: nobody is not a user in the group managers")
                 .doesNotContain("Cannot instantiate", "joiner:", "givenName", "managerId");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("E9101").count()).isZero();
     }
@@ -101,7 +101,7 @@ class RefusalResponsesTest extends FullStackJourney {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).path("message").asText()).startsWith("The request was not started. ")
-                .contains("Given name: ", "Manager (user id): ").doesNotContain("Cannot instantiate", definitionId);
+                .contains("Given name: ", "Manager: ").doesNotContain("Cannot instantiate", definitionId);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RefusalTest {
 
     private static final Map<String, String> JOINER_LABELS = Map.of("givenName", "Given name", "managerId",
-            "Manager (user id)", "startDate", "Start date");
+            "Manager", "startDate", "Start date");
 
     @Test
     void badInputWrappedByTheEngineAndTheRestApiIsA400WithItsOwnMessage() {
@@ -44,7 +44,7 @@ class RefusalTest {
                 + "letters only; managerId: nobody is not a user in the group managers; startDate: 2026-02-30 is not a date");
 
         assertThat(refusal.labelled(JOINER_LABELS)).isEqualTo("The request was not started. Given name: may hold "
-                + "letters only; Manager (user id): nobody is not a user in the group managers; Start date: 2026-02-30 is not a date");
+                + "letters only; Manager: nobody is not a user in the group managers; Start date: 2026-02-30 is not a date");
     }
 
     @Test
@@ -60,7 +60,7 @@ class RefusalTest {
         Map<String, String> labels = RefusedOperation.labels(new FileInputStream("forms/joiner-start.form"));
 
         assertThat(labels).containsEntry("employeeId", "Employee ID").containsEntry("email", "Work email")
-                .containsEntry("managerId", "Manager (user id)").containsEntry("startDate", "Start date")
+                .containsEntry("managerId", "Manager").containsEntry("startDate", "Start date")
                 .containsEntry("requestedGroups", "Extra groups (optional)");
     }
 
