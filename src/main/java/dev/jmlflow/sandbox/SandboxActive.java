@@ -6,7 +6,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Matches exactly when {@link SandboxMode} is on: no target configured by the operator. */
-final class SandboxActive implements Condition {
+class SandboxActive implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -70,8 +70,11 @@ final class SandboxTargets implements BeanFactoryPostProcessor, DisposableBean {
                 .append(System.lineSeparator()).append("  never to a real SaaS app. Sandbox targets:").append(System.lineSeparator());
         SandboxTenants.ALL.forEach(tenant -> text.append(String.format("    %-10s %s (%s)%n", tenant.name(),
                 server.baseUrl(tenant.name()), String.join(", ", tenant.groups()))));
-        return text.append("  Accounts and groups: /sandbox (log in to Tasklist first)").append(System.lineSeparator())
-                .append(rule).toString();
+        text.append("  Accounts and groups: /sandbox (log in to Tasklist first)").append(System.lineSeparator());
+        if (SandboxMailActive.catchesMail(environment)) {
+            text.append("  Mails the app sent: /sandbox/mail (caught in-app, never delivered)").append(System.lineSeparator());
+        }
+        return text.append(rule).toString();
     }
 
     private static String newToken() {

@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import dev.jmlflow.notification.NotificationService;
+import dev.jmlflow.notification.Recipients;
 import dev.jmlflow.sandbox.scimserver.Profile;
 import dev.jmlflow.scim.PatchOperation;
 import dev.jmlflow.scim.PatchRequest;
@@ -57,6 +60,8 @@ class SandboxApplicationTest {
     SandboxCredentials demoUsers;
     @Autowired
     Environment environment;
+    @Autowired
+    NotificationService notifications;
 
     @Test
     void threeSandboxTargetsAreRegisteredWithTheirVendorDialects() {
@@ -122,6 +127,40 @@ class SandboxApplicationTest {
         assertThat(page.body()).contains("<title>SANDBOX").contains("page.test@example.com").contains("E-PAGE-1")
                 .containsPattern("<td>engineering</td><td>[^<]*page\\.test@example\\.com");
         targetProperties.targets().values().forEach(settings -> assertThat(page.body()).doesNotContain(settings.token()));
+    }
+
+    @Test
+    void sandboxMailPageNeedsALogin() {
+        notifications.notify(Recipients.users("manager1"), "Secret subject", "not for strangers", Optional.empty());
+
+        var page = new AppHttp(port).get("/sandbox/mail");
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("SANDBOX").doesNotContain("Secret subject");
+    }
+
+    @Test
+    void sandboxMailPageShowsAMailTheAppSentWithRecipientSubjectAndEscapedText() {
+        notifications.notify(Recipients.users("manager1"), "Access ready for <Zoë O'Brien>",
+                "Zoë's accounts: <script>alert(1)</script>", Optional.empty());
+        var browser = new AppHttp(port);
+
+        assertThat(browser.loginToTasklist("hr", demoUsers.passwordOf("hr")).statusCode()).isEqualTo(200);
+        var page = browser.get("/sandbox/mail");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("manager1@")
+                .contains("Access ready for &lt;Zoë O&#39;Brien&gt;")
+                .contains("Zoë&#39;s accounts: &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void sandboxPageLinksToTheSandboxMail() {
+        var browser = new AppHttp(port);
+        browser.loginToTasklist("hr", demoUsers.passwordOf("hr"));
+
+        assertThat(browser.get("/sandbox").body()).contains("href=\"/sandbox/mail\"");
     }
 
     @Test
