@@ -9,6 +9,7 @@ import dev.jmlflow.access.TargetGroup;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.engine.FormCheck;
 import dev.jmlflow.process.ApprovingManager;
+import dev.jmlflow.process.RequestSummary;
 import dev.jmlflow.process.RunningRequests;
 import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.AccountLink;
@@ -76,6 +77,9 @@ public class JoinerStartValidation implements ExecutionListener {
         }
         check.throwIfInvalid();
         execution.setProcessBusinessKey(employeeId);
+        RequestSummary.write(execution, "Joiner", RequestSummary.name(text(execution, GIVEN_NAME), text(execution, FAMILY_NAME)),
+                "start " + text(execution, START_DATE), RequestSummary.role(text(execution, DEPARTMENT), text(execution, JOB_TITLE)),
+                RequestSummary.manager(execution));
     }
 
     /** Refuses an employee id that stands for another person, or for someone who still has access. */

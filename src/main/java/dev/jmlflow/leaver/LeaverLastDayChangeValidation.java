@@ -1,5 +1,6 @@
 package dev.jmlflow.leaver;
 
+import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.engine.FormCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class LeaverLastDayChangeValidation implements ExecutionListener {
 
     private final LeaverSchedule schedule;
+    private final EmployeeRegistry registry;
 
-    public LeaverLastDayChangeValidation(LeaverSchedule schedule) {
+    public LeaverLastDayChangeValidation(LeaverSchedule schedule, EmployeeRegistry registry) {
         this.schedule = schedule;
+        this.registry = registry;
     }
 
     @Override
@@ -24,5 +27,6 @@ public class LeaverLastDayChangeValidation implements ExecutionListener {
         FormCheck check = new FormCheck(execution);
         check.dateBetween(LeaverVariables.LAST_DAY, schedule.today(), schedule.latestLastDay());
         check.throwIfInvalid("The last day was not changed.");
+        LeaverRequestValidation.summarize(execution, registry);
     }
 }

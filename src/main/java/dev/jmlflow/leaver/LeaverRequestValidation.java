@@ -3,6 +3,7 @@ package dev.jmlflow.leaver;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
 import dev.jmlflow.engine.FormCheck;
+import dev.jmlflow.process.RequestSummary;
 import dev.jmlflow.process.RequestVariables;
 import dev.jmlflow.process.RunningRequests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,6 +48,7 @@ public class LeaverRequestValidation implements ExecutionListener {
             knownAndNotLeavingYet(execution, employeeId, check);
         }
         check.throwIfInvalid();
+        summarize(execution, registry);
     }
 
     private static boolean immediate(DelegateExecution execution, FormCheck check) {
@@ -97,5 +99,13 @@ public class LeaverRequestValidation implements ExecutionListener {
             check.problem(RequestVariables.EMPLOYEE_ID, "a leaver request for '" + employeeId
                     + "' is already running; change its last day or cancel it instead");
         }
+    }
+
+    /** The leaver's {@link RequestSummary}: at the start, and again when HR changes the last day. */
+    static void summarize(DelegateExecution execution, EmployeeRegistry registry) {
+        RequestSummary.write(execution, "Leaver", registry.find(RequestVariables.employeeId(execution))
+                        .map(employee -> RequestSummary.name(employee.givenName(), employee.familyName())).orElse(null),
+                "last day " + LeaverVariables.lastDayText(execution),
+                Boolean.TRUE.equals(LeaverVariables.immediate(execution)) ? "immediate" : null);
     }
 }

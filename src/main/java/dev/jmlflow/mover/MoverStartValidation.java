@@ -7,6 +7,7 @@ import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.engine.FormCheck;
 import dev.jmlflow.process.ApprovingManager;
+import dev.jmlflow.process.RequestSummary;
 import dev.jmlflow.process.RunningRequests;
 import dev.jmlflow.engine.Schedule;
 import dev.jmlflow.provisioning.LinkState;
@@ -67,5 +68,8 @@ public class MoverStartValidation implements ExecutionListener {
         execution.setVariable(PREVIOUS_DEPARTMENT, employee.department());
         execution.setVariable(PREVIOUS_JOB_TITLE, employee.jobTitle());
         execution.setVariable(PREVIOUS_MANAGER_ID, employee.managerId());
+        RequestSummary.write(execution, "Mover", RequestSummary.name(employee.givenName(), employee.familyName()),
+                "effective " + text(execution, EFFECTIVE_DATE),
+                "to " + RequestSummary.role(text(execution, DEPARTMENT), text(execution, JOB_TITLE)), RequestSummary.manager(execution));
     }
 }

@@ -150,6 +150,23 @@ class JoinerProcessTest {
     }
 
     @Test
+    void cockpitReadsTheRequestAsOneSummaryLineWithTheManagersName() {
+        var identity = processEngine.getIdentityService();
+        var manager = identity.createUserQuery().userId("manager1").singleResult();
+        manager.setFirstName("Max");
+        manager.setLastName("Lind");
+        identity.saveUser(manager);
+        VariableMap zoe = engineer();
+        zoe.put("givenName", "Zoë");
+        zoe.put("familyName", "O'Brien");
+
+        ProcessInstance joiner = start(zoe);
+
+        assertThat(joiner).variables().containsEntry("requestSummary", "Joiner Zoë O'Brien (" + EMPLOYEE + "), start "
+                + LocalDate.now(ZoneOffset.UTC) + ", Engineering / Software Engineer, manager Max Lind");
+    }
+
+    @Test
     void rejectedJoinerChangesNothingAndHrIsTold() {
         ProcessInstance joiner = start(engineer());
 

@@ -129,7 +129,7 @@ class LeaverProcessTest {
         Mocks.register("leaverSchedule", schedule);
         Mocks.register("leaverAccounts", accounts);
         Mocks.register("leaverRequestValidation", new LeaverRequestValidation(accounts, schedule, requests, registry));
-        Mocks.register("leaverLastDayChangeValidation", new LeaverLastDayChangeValidation(schedule));
+        Mocks.register("leaverLastDayChangeValidation", new LeaverLastDayChangeValidation(schedule, registry));
         Mocks.register("leaverFindLinkedAccounts", new LeaverFindLinkedAccounts(fence, targets, accounts));
         Mocks.register("leaverStopPendingRequests", new LeaverStopPendingRequests(requests));
         Mocks.register("leaverDeactivateAccount", new LeaverDeactivateAccount(cutOff));
@@ -266,6 +266,22 @@ class LeaverProcessTest {
         assertThat(timerDue(leaver)).isEqualTo(Date.from(
                 LocalDate.parse(newLastDay).plusDays(1).atStartOfDay(COMPANY_ZONE).toInstant()));
         verify(provisioning, never()).deactivate(anyString(), anyString());
+    }
+
+    @Test
+    void cockpitReadsTheRequestAsOneSummaryLineThatFollowsAMovedLastDay() {
+        registry.save(employee(EmployeeStatus.ACTIVE, "mgr.max"));
+        String lastDay = LocalDate.now(COMPANY_ZONE).plusDays(10).toString();
+        ProcessInstance leaver = startLeaver(lastDay, false);
+        assertThat(leaver).variables()
+                .containsEntry("requestSummary", "Leaver Erika Leaver (" + EMPLOYEE + "), last day " + lastDay);
+        String newLastDay = LocalDate.now(COMPANY_ZONE).plusDays(3).toString();
+
+        processEngine.getRuntimeService().createMessageCorrelation("LeaverDateChanged")
+                .processInstanceBusinessKey(EMPLOYEE).setVariable("lastDay", newLastDay).correlate();
+
+        assertThat(leaver).variables()
+                .containsEntry("requestSummary", "Leaver Erika Leaver (" + EMPLOYEE + "), last day " + newLastDay);
     }
 
     @Test

@@ -136,6 +136,14 @@ class MoverProcessTest {
     }
 
     @Test
+    void cockpitReadsTheRequestAsOneSummaryLine() {
+        ProcessInstance mover = start(move("Engineering", "Staff Engineer", "manager2"));
+
+        assertThat(mover).variables().containsEntry("requestSummary", "Mover Jane Doe (" + EMPLOYEE + "), effective "
+                + LocalDate.now(ZoneOffset.UTC) + ", to Engineering / Staff Engineer, manager manager2");
+    }
+
+    @Test
     void removalsAloneNeedNoApprovalAndHappenOnTheEffectiveDate() {
         String effective = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
         VariableMap variables = move("Site Reliability", "Site Reliability Engineer", "manager1");
