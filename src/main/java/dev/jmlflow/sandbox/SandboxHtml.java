@@ -2,6 +2,7 @@ package dev.jmlflow.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -29,9 +30,17 @@ final class SandboxHtml {
     private SandboxHtml() {
     }
 
-    /** The Camunda webapp user of this request's session, if any. */
-    static Optional<String> loggedInUser(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+    /**
+     * The page for the Camunda webapp user of this request's session, its body made for that user id; without such
+     * a session a 401 page that asks to log in to Tasklist first.
+     */
+    static ResponseEntity<String> forLoggedInUser(HttpServletRequest request, String title, Function<String, String> body) {
+        return loggedInUser(request.getSession(false)).map(user -> page(HttpStatus.OK, title, body.apply(user)))
+                .orElseGet(() -> page(HttpStatus.UNAUTHORIZED, title,
+                        "<p>Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a> first, then reload this page.</p>"));
+    }
+
+    private static Optional<String> loggedInUser(HttpSession session) {
         if (session == null) {
             return Optional.empty();
         }
@@ -40,13 +49,7 @@ final class SandboxHtml {
                 : authentications.getAuthentications().stream().map(UserAuthentication::getIdentityId).findFirst();
     }
 
-    /** The answer for a request without a webapp session. */
-    static ResponseEntity<String> logInFirst() {
-        return page(HttpStatus.UNAUTHORIZED, "jmlflow sandbox",
-                "<p>Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a> first, then reload this page.</p>");
-    }
-
-    static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SANDBOX - " + escape(title)
                 + "</title><style>" + STYLE + "</style></head><body><div class=\"banner\">SANDBOX: these are the in-app "
                 + "SCIM apps and mail server, not real ones</div><h1>" + escape(title) + "</h1>" + body + "</body></html>";

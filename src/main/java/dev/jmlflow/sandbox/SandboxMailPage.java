@@ -5,13 +5,11 @@ import static dev.jmlflow.sandbox.SandboxHtml.escape;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.jmlflow.sandbox.SandboxMailServer.CaughtMail;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,26 +35,22 @@ class SandboxMailPage {
 
     @GetMapping(value = "/sandbox/mail", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
-        Optional<String> user = SandboxHtml.loggedInUser(request);
-        if (user.isEmpty()) {
-            return SandboxHtml.logInFirst();
-        }
-        List<CaughtMail> mails = server.mails();
-        StringBuilder body = new StringBuilder("<p class=\"muted\">Logged in as ").append(escape(user.get()))
-                .append(". The mails jmlflow sent, caught by the sandbox's SMTP server (127.0.0.1:").append(server.port())
-                .append("); nothing leaves this machine. <a href=\"/sandbox/mail\">Reload</a> for new ones; accounts "
-                        + "and groups: <a href=\"/sandbox\">sandbox</a>.</p>")
-                .append("<h2>Mails (").append(mails.size()).append(")</h2>");
-        if (mails.isEmpty()) {
-            body.append("<p class=\"muted\">none yet</p>");
-        } else {
+        return SandboxHtml.forLoggedInUser(request, "jmlflow sandbox mail", user -> {
+            List<CaughtMail> mails = server.mails();
+            StringBuilder body = new StringBuilder("<p class=\"muted\">Logged in as ").append(escape(user))
+                    .append(". The mails jmlflow sent, caught by the sandbox's SMTP server (127.0.0.1:").append(server.port())
+                    .append("); nothing leaves this machine. <a href=\"/sandbox/mail\">Reload</a> for new ones; accounts "
+                            + "and groups: <a href=\"/sandbox\">sandbox</a>.</p>")
+                    .append("<h2>Mails (").append(mails.size()).append(")</h2>");
+            if (mails.isEmpty()) {
+                return body.append("<p class=\"muted\">none yet</p>").toString();
+            }
             body.append("<table><tr><th>time</th><th>to</th><th>subject</th><th>text</th></tr>");
             mails.forEach(mail -> body.append("<tr class=\"mail\"><td>").append(TIME.format(mail.sent()))
                     .append("</td><td>").append(escape(String.join(", ", mail.to())))
                     .append("</td><td>").append(escape(mail.subject()))
                     .append("</td><td><pre>").append(escape(mail.body().strip())).append("</pre></td></tr>"));
-            body.append("</table>");
-        }
-        return SandboxHtml.page(HttpStatus.OK, "jmlflow sandbox mail", body.toString());
+            return body.append("</table>").toString();
+        });
     }
 }

@@ -14,7 +14,6 @@ import dev.jmlflow.sandbox.scimserver.SandboxTenant;
 import dev.jmlflow.sandbox.scimserver.StoredGroup;
 import dev.jmlflow.sandbox.scimserver.StoredUser;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,15 +35,13 @@ class SandboxPage {
 
     @GetMapping(value = "/sandbox", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
-        Optional<String> user = SandboxHtml.loggedInUser(request);
-        if (user.isEmpty()) {
-            return SandboxHtml.logInFirst();
-        }
-        StringBuilder body = new StringBuilder("<p class=\"muted\">Logged in as ").append(escape(user.get()))
-                .append(". Read-only; <a href=\"/sandbox\">reload</a> to see the effect of a request. The mails the app "
-                        + "sent: <a href=\"/sandbox/mail\">sandbox mail</a>.</p>");
-        server.tenants().forEach(tenant -> body.append(tenant(tenant)));
-        return SandboxHtml.page(HttpStatus.OK, "jmlflow sandbox", body.toString());
+        return SandboxHtml.forLoggedInUser(request, "jmlflow sandbox", user -> {
+            StringBuilder body = new StringBuilder("<p class=\"muted\">Logged in as ").append(escape(user))
+                    .append(". Read-only; <a href=\"/sandbox\">reload</a> to see the effect of a request. The mails the "
+                            + "app sent: <a href=\"/sandbox/mail\">sandbox mail</a>.</p>");
+            server.tenants().forEach(tenant -> body.append(tenant(tenant)));
+            return body.toString();
+        });
     }
 
     private String tenant(SandboxTenant tenant) {
