@@ -98,6 +98,6 @@ public class AccessCutOff {
 
     private Duration callBound(String target) {
         TargetSettings settings = targets.targets().get(target);
-        return (settings != null ? settings : new TargetSettings(null, null, null, null, null, null, null, null)).callBound();
+        return (settings != null ? settings : new TargetSettings(null, null, null, null, null, null, null, null, null)).callBound();
     }
 }

@@ -42,11 +42,6 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    MassChangeMails massChangeMails(NotificationService notifications) {
-        return new MassChangeMails(notifications);
-    }
-
-    @Bean
     FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(IdentityService identityService) {
         var registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(identityService));
         registration.addUrlPatterns("/actuator", "/actuator/*");

@@ -5,4 +5,11 @@ public interface MassChangeAlerts {
 
     /** An immediate leaver's change went through although the target's window was already full. */
     void immediateLeaverOverThreshold(DestructiveChange change, int counted, int threshold);
+
+    /**
+     * A change of {@code target} was held, after the hold was committed: the app owners' task must exist (opened
+     * once per hold, see {@link MassChangeStore#claimHoldAlert}) and list it. Runs in the held job's thread, whose
+     * transaction rolls back.
+     */
+    void changeHeld(String target);
 }

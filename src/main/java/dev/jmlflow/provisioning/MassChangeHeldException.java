@@ -12,9 +12,14 @@ public final class MassChangeHeldException extends RuntimeException {
     private final Duration retryAfter;
 
     public MassChangeHeldException(DestructiveChange change, int count, Duration retryAfter) {
-        super("target " + change.target() + ": " + describe(change) + " held by the mass-change guard (" + count
+        super(marker(change.target()) + ": " + describe(change) + " (" + count
                 + " destructive changes in the window); waiting for the app owner; no request sent");
         this.retryAfter = retryAfter;
+    }
+
+    /** The words that name the target in the message; a held job carries them in its failure, so it can be woken. */
+    public static String marker(String target) {
+        return "target " + target + " held by the mass-change guard";
     }
 
     public Duration retryAfter() {

@@ -47,8 +47,17 @@ public class MassChangeStore implements MassChangeGuard {
                            ObjectProvider<MassChangeAlerts> alerts) {
         // resolved on use: both sit above this layer and need the engine, which needs the provisioning beans
         this(dataSource, transactions, properties, id -> immediateLeavers.getObject().isLeavingImmediately(id),
-                (change, counted, threshold) -> alerts.getObject().immediateLeaverOverThreshold(change, counted, threshold),
-                Clock.systemUTC());
+                new MassChangeAlerts() {
+                    @Override
+                    public void immediateLeaverOverThreshold(DestructiveChange change, int counted, int threshold) {
+                        alerts.getObject().immediateLeaverOverThreshold(change, counted, threshold);
+                    }
+
+                    @Override
+                    public void changeHeld(String target) {
+                        alerts.getObject().changeHeld(target);
+                    }
+                }, Clock.systemUTC());
     }
 
     MassChangeStore(DataSource dataSource, PlatformTransactionManager transactions, MassChangeGuardProperties properties,
@@ -72,6 +81,9 @@ public class MassChangeStore implements MassChangeGuard {
             log.warn("target {}: immediate leaver {} passed the mass-change guard over its threshold ({} of {} in {})",
                     change.target(), change.employeeId(), outcome.overThreshold(), properties.threshold(), properties.window());
             alerts.immediateLeaverOverThreshold(change, outcome.overThreshold(), properties.threshold());
+        }
+        if (outcome.refusal() instanceof MassChangeHeldException) {
+            alerts.changeHeld(change.target());
         }
         if (outcome.refusal() != null) {
             throw outcome.refusal();

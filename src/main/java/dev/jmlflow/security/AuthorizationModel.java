@@ -4,6 +4,7 @@ import static dev.jmlflow.policy.ApprovalPolicy.APPROVER_GROUPS;
 import static dev.jmlflow.policy.ApprovalPolicy.OPERATORS;
 import static dev.jmlflow.policy.ApprovalPolicy.REQUESTERS;
 import static dev.jmlflow.policy.ApprovalPolicy.TASK_WORKERS;
+import static dev.jmlflow.policy.JmlflowGroups.APP_OWNERS;
 import static dev.jmlflow.policy.JmlflowGroups.CAMUNDA_ADMIN;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
@@ -44,6 +45,8 @@ final class AuthorizationModel {
 
     /** Process definition keys HR may start; the contract's request processes. */
     static final List<String> REQUEST_PROCESSES = List.of("joiner", "mover", "leaver");
+    /** Started by jmlflow only, never by a person: no one gets CREATE_INSTANCE. */
+    static final String MASS_CHANGE_HOLD = "mass-change-hold";
 
     record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
         Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -72,6 +75,9 @@ final class AuthorizationModel {
             APPROVER_GROUPS.forEach(group -> grants.add(
                     new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ)));
         }
+
+        // to render the form of the mass-change guard's hold task, which the default owner group decides
+        grants.add(new Grant(APP_OWNERS, Resources.PROCESS_DEFINITION, MASS_CHANGE_HOLD, ProcessDefinitionPermissions.READ));
 
         grants.add(new Grant(OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         grants.add(new Grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY,

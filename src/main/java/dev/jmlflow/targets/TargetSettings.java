@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,13 +16,17 @@ import java.util.stream.Collectors;
  * Coralogix, {@code region}. The token is kept out of {@link #toString()} so it never reaches a log line.
  */
 public record TargetSettings(Dialect dialect, URI baseUrl, String region, String token, Duration connectTimeout,
-                             Duration readTimeout, Double requestsPerSecond, Assign assign) {
+                             Duration readTimeout, Double requestsPerSecond, Assign assign, String ownerGroup) {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     static final double DEFAULT_REQUESTS_PER_SECOND = 10;
     /** Entra's 60 s server SLA; a longer read risks outliving the Camunda job lock (R-E-5). */
     static final Duration MAX_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** The app owners of every target unless a target names its own (JmlflowGroups.APP_OWNERS; targets sits below policy). */
+    public static final String DEFAULT_OWNER_GROUP = "app-owners";
+    /** A Camunda group id. */
+    private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public TargetSettings {
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
@@ -29,6 +34,7 @@ public record TargetSettings(Dialect dialect, URI baseUrl, String region, String
         requestsPerSecond = requestsPerSecond == null ? DEFAULT_REQUESTS_PER_SECOND : requestsPerSecond;
         assign = assign == null ? Assign.ALL : assign;
         region = region == null || region.isBlank() ? null : region.trim();
+        ownerGroup = ownerGroup == null || ownerGroup.isBlank() ? DEFAULT_OWNER_GROUP : ownerGroup.strip();
     }
 
     /** The longest a request to this target can be on its way before the client gives up on it. */
@@ -84,6 +90,9 @@ public record TargetSettings(Dialect dialect, URI baseUrl, String region, String
         if (!(requestsPerSecond > 0) || requestsPerSecond.isInfinite()) {
             problems.add(key + "requests-per-second must be a positive number");
         }
+        if (!GROUP_ID.matcher(ownerGroup).matches()) {
+            problems.add(key + "owner-group '" + ownerGroup + "' is not a group id (letters, digits and . _ -, up to 64)");
+        }
         return problems;
     }
 
@@ -130,6 +139,6 @@ public record TargetSettings(Dialect dialect, URI baseUrl, String region, String
         return "TargetSettings[dialect=" + dialect + ", baseUrl=" + baseUrl + ", region=" + region
                 + ", token=" + (token == null || token.isBlank() ? "<missing>" : "<redacted>")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", requestsPerSecond=" + requestsPerSecond + ", assign=" + assign + "]";
+                + ", requestsPerSecond=" + requestsPerSecond + ", assign=" + assign + ", ownerGroup=" + ownerGroup + "]";
     }
 }

@@ -109,6 +109,6 @@ class AccessPlannerTest {
     }
 
     private static TargetSettings settings(Assign assign) {
-        return new TargetSettings(Dialect.GENERIC, URI.create("https://scim.example.com"), null, "t", null, null, null, assign);
+        return new TargetSettings(Dialect.GENERIC, URI.create("https://scim.example.com"), null, "t", null, null, null, assign, null);
     }
 }

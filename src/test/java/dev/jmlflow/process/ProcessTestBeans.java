@@ -132,6 +132,6 @@ public final class ProcessTestBeans {
 
     private static TargetSettings settings(Dialect dialect, Assign assign) {
         return new TargetSettings(dialect, URI.create("https://" + dialect.name().toLowerCase() + ".example.com/scim"),
-                null, "not-a-real-token", null, null, null, assign);
+                null, "not-a-real-token", null, null, null, assign, null);
     }
 }

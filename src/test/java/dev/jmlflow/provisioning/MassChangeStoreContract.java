@@ -34,8 +34,17 @@ public abstract class MassChangeStoreContract {
     protected MassChangeStore store() {
         return new MassChangeStore(database(), new DataSourceTransactionManager(database()),
                 new MassChangeGuardProperties(25, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5)),
-                immediate::contains, (change, counted, threshold) -> alerts.add(change.employeeId() + ":" + counted),
-                Clock.systemUTC());
+                immediate::contains, new MassChangeAlerts() {
+                    @Override
+                    public void immediateLeaverOverThreshold(DestructiveChange change, int counted, int threshold) {
+                        alerts.add(change.employeeId() + ":" + counted);
+                    }
+
+                    @Override
+                    public void changeHeld(String heldTarget) {
+                        alerts.add("held on " + heldTarget);
+                    }
+                }, Clock.systemUTC());
     }
 
     protected DestructiveChange deactivation(int employee) {
@@ -163,5 +172,17 @@ public abstract class MassChangeStoreContract {
 
         assertThat(guard.claimHoldAlert(target)).isTrue();
         assertThat(store().claimHoldAlert(target)).isFalse();
+    }
+
+    @Test
+    void everyHeldAdmissionTellsTheAlertsAfterTheHoldIsRecordedAndNoPassingOneDoes() {
+        admitFirst25();
+        assertThat(alerts).isEmpty();
+
+        assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
+        assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
+
+        assertThat(alerts).containsExactly("held on " + target, "held on " + target);
+        assertThat(guard.held(target)).extracting(MassChangeStore.HeldChange::employeeId).containsExactly("E26");
     }
 }

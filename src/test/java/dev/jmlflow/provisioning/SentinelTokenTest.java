@@ -98,7 +98,7 @@ class SentinelTokenTest {
         assertThat(thrown).allSatisfy(t -> assertThat(stackTrace(t)).doesNotContain(SENTINEL));
         assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())).doesNotContain(SENTINEL));
-        assertThat(new TargetSettings(Dialect.GENERIC, URI.create(server.baseUrl()), null, SENTINEL, null, null, null, null).toString())
+        assertThat(new TargetSettings(Dialect.GENERIC, URI.create(server.baseUrl()), null, SENTINEL, null, null, null, null, null).toString())
                 .doesNotContain(SENTINEL);
         assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())))
                 .as("the token did travel to the server").isNotEmpty();

@@ -82,7 +82,7 @@ class RateLimitedScimApiTest {
     @Test
     void eachOfSeveralNodesPacesItsShareOfTheTargetsRateSoTheClusterKeepsTheConfiguredRate() {
         TargetSettings settings = new TargetSettings(Dialect.CORTEX, java.net.URI.create("https://cortex.example.com/scim"),
-                null, "token", null, null, 9.0, null);
+                null, "token", null, null, 9.0, null, null);
 
         assertThat(TargetRegistry.nodeShare(settings, defaultCluster())).isEqualTo(9.0);
         assertThat(TargetRegistry.nodeShare(settings, new ClusterProperties(3))).isEqualTo(3.0);

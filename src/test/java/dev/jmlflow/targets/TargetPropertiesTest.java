@@ -34,6 +34,26 @@ class TargetPropertiesTest {
         assertThat(cortex.requestsPerSecond()).isEqualTo(10.0);
         assertThat(cortex.assign()).isEqualTo(Assign.ALL);
         assertThat(cortex.readTimeout()).hasSeconds(30);
+        assertThat(cortex.ownerGroup()).isEqualTo("app-owners");
+    }
+
+    @Test
+    void aTargetNamesTheGroupOfItsAppOwners() {
+        TargetProperties props = bind(Map.of(
+                "jmlflow.targets.cortex.dialect", "cortex",
+                "jmlflow.targets.cortex.base-url", "https://api.getcortexapp.com/scim/v2",
+                "jmlflow.targets.cortex.token", SECRET,
+                "jmlflow.targets.cortex.owner-group", "cortex-owners"));
+
+        assertThat(props.targets().get("cortex").ownerGroup()).isEqualTo("cortex-owners");
+    }
+
+    @Test
+    void anOwnerGroupThatIsNoGroupIdNamesItsKey() {
+        assertProblem(Map.of("jmlflow.targets.my-app.dialect", "generic", "jmlflow.targets.my-app.base-url",
+                        "https://x.example.com/scim", "jmlflow.targets.my-app.token", SECRET,
+                        "jmlflow.targets.my-app.owner-group", "app owners; drop"),
+                "jmlflow.targets.my-app.owner-group 'app owners; drop' is not a group id");
     }
 
     @Test
@@ -135,7 +155,7 @@ class TargetPropertiesTest {
 
     @Test
     void settingsNeverShowTheirToken() {
-        TargetSettings settings = new TargetSettings(Dialect.CORTEX, URI.create("https://x.example.com"), null, SECRET, null, null, null, null);
+        TargetSettings settings = new TargetSettings(Dialect.CORTEX, URI.create("https://x.example.com"), null, SECRET, null, null, null, null, null);
 
         assertThat(settings.toString()).doesNotContain(SECRET).contains("<redacted>");
     }
