@@ -3,7 +3,7 @@ package dev.jmlflow.masschange;
 import dev.jmlflow.engine.Engine;
 import dev.jmlflow.provisioning.DestructiveChange;
 import dev.jmlflow.provisioning.MassChangeAlerts;
-import dev.jmlflow.provisioning.MassChangeStore;
+import dev.jmlflow.provisioning.MassChangeDecisions;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the app owners' task of a hold (one per hold across the cluster: the node that wins
- * {@link MassChangeStore#claimHoldAlert}) and mails them and ops; later held changes refresh the open task's list.
+ * {@link MassChangeDecisions#claimHoldAlert}) and mails them and ops; later held changes refresh the open task's list.
  * Called from the held job, whose transaction rolls back: the task is started in a transaction of its own.
  */
 @Component
@@ -25,13 +25,13 @@ class MassChangeHoldAlerts implements MassChangeAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(MassChangeHoldAlerts.class);
 
-    private final MassChangeStore store;
+    private final MassChangeDecisions decisions;
     private final MassChangeHolds holds;
     private final MassChangeMails mails;
     private final ProcessEngine engine;
 
-    MassChangeHoldAlerts(MassChangeStore store, MassChangeHolds holds, MassChangeMails mails, ProcessEngine engine) {
-        this.store = store;
+    MassChangeHoldAlerts(MassChangeDecisions decisions, MassChangeHolds holds, MassChangeMails mails, ProcessEngine engine) {
+        this.decisions = decisions;
         this.holds = holds;
         this.mails = mails;
         this.engine = engine;
@@ -45,8 +45,12 @@ class MassChangeHoldAlerts implements MassChangeAlerts {
     @Override
     public void changeHeld(String target) {
         try {
-            if (store.claimHoldAlert(target)) {
-                String taskId = inOwnTransaction(() -> openTask(target));
+            if (decisions.claimHoldAlert(target)) {
+                String instance = inOwnTransaction(() -> engine.getRuntimeService()
+                        .startProcessInstanceByKey(MassChangeHolds.PROCESS, target).getId());
+                // a query sees the task only once the start is committed
+                String taskId = inOwnTransaction(() -> engine.getTaskService().createTaskQuery()
+                        .processInstanceId(instance).singleResult().getId());
                 mails.holdStarted(holds.of(target), taskId);
             } else {
                 inOwnTransaction(() -> {
@@ -60,11 +64,6 @@ class MassChangeHoldAlerts implements MassChangeAlerts {
             // the change stays held either way; without a task the app owners can still be reached by ops
             log.error("target {}: the app owners' task for the mass-change hold could not be opened or updated", target, e);
         }
-    }
-
-    private String openTask(String target) {
-        ProcessInstance hold = engine.getRuntimeService().startProcessInstanceByKey(MassChangeHolds.PROCESS, target);
-        return engine.getTaskService().createTaskQuery().processInstanceId(hold.getId()).singleResult().getId();
     }
 
     private void refreshList(String target) {

@@ -1,7 +1,7 @@
 package dev.jmlflow.masschange;
 
 import dev.jmlflow.engine.QuarantinedJobs;
-import dev.jmlflow.provisioning.MassChangeStore;
+import dev.jmlflow.provisioning.MassChangeDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 class MassChangeHoldAllowMore implements JavaDelegate {
 
-    private final MassChangeStore store;
+    private final MassChangeDecisions decisions;
 
-    MassChangeHoldAllowMore(MassChangeStore store) {
-        this.store = store;
+    MassChangeHoldAllowMore(MassChangeDecisions decisions) {
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String target = MassChangeHoldVariables.target(execution);
-        store.allow(target, MassChangeHoldVariables.more(execution));
+        decisions.allow(target, MassChangeHoldVariables.more(execution));
         new QuarantinedJobs(execution.getProcessEngineServices().getManagementService()).wakeHeldChanges(target);
     }
 }

@@ -1,7 +1,7 @@
 package dev.jmlflow.masschange;
 
 import dev.jmlflow.engine.QuarantinedJobs;
-import dev.jmlflow.provisioning.MassChangeStore;
+import dev.jmlflow.provisioning.MassChangeDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 class MassChangeHoldStop implements JavaDelegate {
 
-    private final MassChangeStore store;
+    private final MassChangeDecisions decisions;
 
-    MassChangeHoldStop(MassChangeStore store) {
-        this.store = store;
+    MassChangeHoldStop(MassChangeDecisions decisions) {
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String target = MassChangeHoldVariables.target(execution);
-        store.stop(target);
+        decisions.stop(target);
         new QuarantinedJobs(execution.getProcessEngineServices().getManagementService()).wakeHeldChanges(target);
     }
 }

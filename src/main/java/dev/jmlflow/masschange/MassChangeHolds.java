@@ -3,8 +3,8 @@ package dev.jmlflow.masschange;
 import dev.jmlflow.employee.EmployeeRecord;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.provisioning.MassChangeGuardProperties;
-import dev.jmlflow.provisioning.MassChangeStore;
-import dev.jmlflow.provisioning.MassChangeStore.HeldChange;
+import dev.jmlflow.provisioning.MassChangeDecisions;
+import dev.jmlflow.provisioning.MassChangeDecisions.HeldChange;
 import dev.jmlflow.targets.TargetProperties;
 import dev.jmlflow.targets.TargetSettings;
 import java.time.temporal.ChronoUnit;
@@ -40,14 +40,14 @@ public class MassChangeHolds {
         }
     }
 
-    private final MassChangeStore store;
+    private final MassChangeDecisions decisions;
     private final EmployeeRegistry employees;
     private final TargetProperties targets;
     private final MassChangeGuardProperties guard;
 
-    MassChangeHolds(MassChangeStore store, EmployeeRegistry employees, TargetProperties targets,
+    MassChangeHolds(MassChangeDecisions decisions, EmployeeRegistry employees, TargetProperties targets,
                     MassChangeGuardProperties guard) {
-        this.store = store;
+        this.decisions = decisions;
         this.employees = employees;
         this.targets = targets;
         this.guard = guard;
@@ -58,7 +58,7 @@ public class MassChangeHolds {
     }
 
     public Hold of(String target) {
-        List<Line> lines = store.held(target).stream()
+        List<Line> lines = decisions.held(target).stream()
                 .map(change -> new Line(change, employees.find(change.employeeId()).map(MassChangeHolds::name)))
                 .toList();
         return new Hold(target, ownerGroup(target), guard.threshold(), guard.window().toString().substring(2).toLowerCase(Locale.ROOT),

@@ -8,7 +8,7 @@ public interface MassChangeAlerts {
 
     /**
      * A change of {@code target} was held, after the hold was committed: the app owners' task must exist (opened
-     * once per hold, see {@link MassChangeStore#claimHoldAlert}) and list it. Runs in the held job's thread, whose
+     * once per hold, see {@link MassChangeDecisions#claimHoldAlert}) and list it. Runs in the held job's thread, whose
      * transaction rolls back.
      */
     void changeHeld(String target);

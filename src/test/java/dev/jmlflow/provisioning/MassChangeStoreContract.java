@@ -23,11 +23,13 @@ public abstract class MassChangeStoreContract {
     private final Set<String> immediate = new java.util.HashSet<>();
     private String target;
     private MassChangeStore guard;
+    private MassChangeDecisions decisions;
 
     @BeforeEach
     void freshTarget() {
         target = "t-" + UUID.randomUUID().toString().substring(0, 8);
         guard = store();
+        decisions = decisions();
     }
 
     /** One node's guard: every store on the same database shares the counts. */
@@ -47,6 +49,13 @@ public abstract class MassChangeStoreContract {
                 }, Clock.systemUTC());
     }
 
+    /** One node's answers to holds, on the same database. */
+    protected MassChangeDecisions decisions() {
+        return new MassChangeDecisions(database(), new DataSourceTransactionManager(database()),
+                new MassChangeGuardProperties(25, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5)),
+                Clock.systemUTC());
+    }
+
     protected DestructiveChange deactivation(int employee) {
         return new DestructiveChange(target, "E" + employee, Operation.DEACTIVATE, null);
     }
@@ -63,7 +72,7 @@ public abstract class MassChangeStoreContract {
 
         assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class)
                 .hasMessageContaining("held by the mass-change guard");
-        assertThat(guard.held(target)).extracting(MassChangeStore.HeldChange::employeeId).containsExactly("E26");
+        assertThat(decisions.held(target)).extracting(MassChangeDecisions.HeldChange::employeeId).containsExactly("E26");
     }
 
     @Test
@@ -92,7 +101,7 @@ public abstract class MassChangeStoreContract {
         admitFirst25();
         assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
 
-        guard.allow(target, 3);
+        decisions.allow(target, 3);
 
         guard.admit(deactivation(26));
         guard.admit(deactivation(27));
@@ -105,9 +114,9 @@ public abstract class MassChangeStoreContract {
         admitFirst25();
         assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
 
-        guard.stop(target);
+        decisions.stop(target);
 
-        assertThat(guard.held(target)).isEmpty();
+        assertThat(decisions.held(target)).isEmpty();
         assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeStoppedException.class)
                 .hasMessageContaining("stopped by the app owner");
         guard.admit(deactivation(26));
@@ -153,7 +162,7 @@ public abstract class MassChangeStoreContract {
         }
 
         assertThat(admitted.get()).isEqualTo(25);
-        assertThat(guard.held(target)).hasSize(15);
+        assertThat(decisions.held(target)).hasSize(15);
     }
 
     private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
@@ -170,8 +179,8 @@ public abstract class MassChangeStoreContract {
         assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
         assertThatThrownBy(() -> guard.admit(deactivation(27))).isInstanceOf(MassChangeHeldException.class);
 
-        assertThat(guard.claimHoldAlert(target)).isTrue();
-        assertThat(store().claimHoldAlert(target)).isFalse();
+        assertThat(decisions.claimHoldAlert(target)).isTrue();
+        assertThat(decisions().claimHoldAlert(target)).isFalse();
     }
 
     @Test
@@ -183,6 +192,6 @@ public abstract class MassChangeStoreContract {
         assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
 
         assertThat(alerts).containsExactly("held on " + target, "held on " + target);
-        assertThat(guard.held(target)).extracting(MassChangeStore.HeldChange::employeeId).containsExactly("E26");
+        assertThat(decisions.held(target)).extracting(MassChangeDecisions.HeldChange::employeeId).containsExactly("E26");
     }
 }
