@@ -44,29 +44,45 @@ class MassChangeHoldAlerts implements MassChangeAlerts {
 
     @Override
     public void changeHeld(String target) {
+        if (!decisions.claimHoldAlert(target)) {
+            refreshList(target);
+            return;
+        }
+        String instance;
         try {
-            if (decisions.claimHoldAlert(target)) {
-                String instance = inOwnTransaction(() -> engine.getRuntimeService()
-                        .startProcessInstanceByKey(MassChangeHolds.PROCESS, target).getId());
-                // a query sees the task only once the start is committed
-                String taskId = inOwnTransaction(() -> engine.getTaskService().createTaskQuery()
-                        .processInstanceId(instance).singleResult().getId());
-                mails.holdStarted(holds.of(target), taskId);
-            } else {
-                inOwnTransaction(() -> {
-                    refreshList(target);
-                    return null;
-                });
-            }
-        } catch (OptimisticLockingException concurrent) {
-            log.debug("target {}: another job refreshed the held changes at the same time", target);
+            instance = inOwnTransaction(() -> engine.getRuntimeService()
+                    .startProcessInstanceByKey(MassChangeHolds.PROCESS, target).getId());
         } catch (RuntimeException e) {
-            // the change stays held either way; without a task the app owners can still be reached by ops
-            log.error("target {}: the app owners' task for the mass-change hold could not be opened or updated", target, e);
+            // the change stays held; the next held admission (at the latest its recheck) claims and tries again
+            decisions.rearmHoldAlert(target);
+            log.error("target {}: the app owners' task for the mass-change hold could not be opened", target, e);
+            return;
+        }
+        try {
+            // a query sees the task only once the start is committed
+            String taskId = inOwnTransaction(() -> engine.getTaskService().createTaskQuery()
+                    .processInstanceId(instance).singleResult().getId());
+            mails.holdStarted(holds.of(target), taskId);
+        } catch (RuntimeException e) {
+            log.error("target {}: the mail of the mass-change hold was not sent; the task is open in Tasklist", target, e);
         }
     }
 
+    /** Best effort: the list is what the app owners read, the decision does not depend on it. */
     private void refreshList(String target) {
+        try {
+            inOwnTransaction(() -> {
+                showHeldChanges(target);
+                return null;
+            });
+        } catch (OptimisticLockingException concurrent) {
+            log.debug("target {}: another job refreshed the held changes at the same time", target);
+        } catch (RuntimeException e) {
+            log.warn("target {}: the held changes of the open mass-change hold task were not refreshed", target, e);
+        }
+    }
+
+    private void showHeldChanges(String target) {
         ProcessInstance open = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(MassChangeHolds.PROCESS).processInstanceBusinessKey(target).active()
                 .listPage(0, 1).stream().findFirst().orElse(null);

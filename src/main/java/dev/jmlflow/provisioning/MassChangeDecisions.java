@@ -80,4 +80,10 @@ public class MassChangeDecisions {
         return Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.sql("UPDATE jml_mass_change_guard"
                 + " SET alert_pending = FALSE WHERE target = ? AND alert_pending = TRUE").param(target).update() == 1));
     }
+
+    /** The claimed task could not be opened: the next held admission of the current hold claims it again. */
+    public void rearmHoldAlert(String target) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("UPDATE jml_mass_change_guard SET alert_pending = TRUE"
+                + " WHERE target = ? AND hold_started_at IS NOT NULL").param(target).update());
+    }
 }

@@ -194,4 +194,28 @@ public abstract class MassChangeStoreContract {
         assertThat(alerts).containsExactly("held on " + target, "held on " + target);
         assertThat(decisions.held(target)).extracting(MassChangeDecisions.HeldChange::employeeId).containsExactly("E26");
     }
+
+    @Test
+    void aHoldAlertRearmedAfterAFailedOpeningIsClaimedOnceMore() {
+        admitFirst25();
+        assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
+        assertThat(decisions.claimHoldAlert(target)).isTrue();
+
+        decisions.rearmHoldAlert(target);
+
+        assertThat(decisions().claimHoldAlert(target)).isTrue();
+        assertThat(decisions.claimHoldAlert(target)).isFalse();
+    }
+
+    @Test
+    void noHoldAlertIsRearmedOnceTheHoldIsDecided() {
+        admitFirst25();
+        assertThatThrownBy(() -> guard.admit(deactivation(26))).isInstanceOf(MassChangeHeldException.class);
+        decisions.claimHoldAlert(target);
+        decisions.allow(target, 1);
+
+        decisions.rearmHoldAlert(target);
+
+        assertThat(decisions.claimHoldAlert(target)).isFalse();
+    }
 }
