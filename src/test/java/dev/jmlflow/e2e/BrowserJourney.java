@@ -146,17 +146,22 @@ abstract class BrowserJourney {
      * the engine API (the joiner journey itself is proved in the browser elsewhere). Returns the instance id.
      */
     String joinerApprovedByManager(Employee employee, String department, String jobTitle) {
-        String instanceId = as("hr", List.of("hr"), () -> runtimeService.startProcessInstanceByKey("joiner",
-                employee.id(), Map.of("employeeId", employee.id(), "givenName", employee.givenName(),
-                        "familyName", employee.familyName(), "email", employee.email(), "department", department,
-                        "jobTitle", jobTitle, "managerId", "manager1", "startDate", LocalDate.now().toString()))
-                .getId());
+        String instanceId = joinerWaitingForManager(employee, department, jobTitle);
         Task approval = awaitTask(employee, "approveAccess", "manager1");
         as("manager1", List.of("managers"), () -> {
             taskService.complete(approval.getId(), Map.of("approved", true));
             return null;
         });
         return instanceId;
+    }
+
+    /** A joiner started by HR through the engine API, waiting for manager1's approval. Returns the instance id. */
+    String joinerWaitingForManager(Employee employee, String department, String jobTitle) {
+        return as("hr", List.of("hr"), () -> runtimeService.startProcessInstanceByKey("joiner",
+                employee.id(), Map.of("employeeId", employee.id(), "givenName", employee.givenName(),
+                        "familyName", employee.familyName(), "email", employee.email(), "department", department,
+                        "jobTitle", jobTitle, "managerId", "manager1", "startDate", LocalDate.now().toString()))
+                .getId());
     }
 
     /** A joiner approved and provisioned: accounts on every target. */

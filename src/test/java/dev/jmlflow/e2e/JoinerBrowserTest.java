@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
 /** HR, the manager and the app owner take a joiner from the start form to accounts in every app. */
 class JoinerBrowserTest extends BrowserJourney {
 
@@ -130,6 +133,20 @@ class JoinerBrowserTest extends BrowserJourney {
         String form = opensApproval(tasklist("manager1"), approval, "approval-with-context");
         assertThat(form).contains("Requested by: hr", "Start date: " + startDate, "Department: Finance",
                 "Job title: Accountant", "Manager: manager1");
+    }
+
+    @Test
+    void theSandboxMailPageShowsTheAccessReadyMailOfAJoiner() {
+        Employee grace = newEmployee("Grace", "Hopper");
+        provisionedJoiner(grace, "Engineering", "Software Engineer");
+
+        Person hr = tasklist("hr");
+        hr.navigate("/sandbox/mail");
+        Locator accessReady = hr.page().locator("tr.mail").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("Access ready: .*" + grace.id()))).first();
+        PlaywrightAssertions.assertThat(accessReady).containsText("manager1@");
+        PlaywrightAssertions.assertThat(accessReady).containsText("is in place");
+        hr.screenshot("sandbox-mail");
     }
 
     @Test

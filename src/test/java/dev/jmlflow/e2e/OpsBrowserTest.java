@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -113,6 +114,56 @@ class OpsBrowserTest extends BrowserJourney {
         Await.until("the joiner request of " + mia.id() + " ended after the retry", () -> requestEnded(mia, "joiner"));
         assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
         assertThat(TARGETS).allSatisfy(target -> assertThat(account(target, mia)).as(target).isPresent());
+    }
+
+    @Test
+    void opsReadsTheRequestSummaryInCockpitWithoutTheMigrationBannerAndWithoutButtonsTheyCannotUse() {
+        Employee ascii = newEmployee("Zoe", "OBrien");
+        Employee zoe = new Employee(ascii.id(), "Zoë", "O'Brien", ascii.email());
+        String instanceId = joinerWaitingForManager(zoe, "Finance", "Accountant");
+
+        Person ops = cockpit("ops");
+        Locator summary = openVariablesTab(ops, instanceId);
+        ops.screenshot("cockpit-request-summary");
+
+        PlaywrightAssertions.assertThat(summary).containsText("Joiner Zoë O'Brien (" + zoe.id() + "), start "
+                + LocalDate.now() + ", Finance / Accountant, manager ");
+        assertThat(ops.page().locator(".ce-eol-banner").count()).as("Cockpit renders its Camunda 8 banner").isEqualTo(1);
+        PlaywrightAssertions.assertThat(ops.page().locator(".ce-eol-banner")).isHidden();
+        PlaywrightAssertions.assertThat(ops.page().locator("html.jmlflow-read-only")).hasCount(1);
+        assertThat(ops.page().locator("button[ng-click^='enableEditMode']").count()).as("edit buttons rendered").isPositive();
+        assertAllHidden(ops, "button[ng-click^='enableEditMode']", "button[ng-click^='deleteVariable']",
+                ".ctn-toolbar a:has(> .glyphicon-remove)", ".ctn-toolbar a:has(> .glyphicon-plus)");
+    }
+
+    @Test
+    void anAdminKeepsTheEditButtonsInCockpitButNotTheMigrationBanner() {
+        Employee max = newEmployee("Max", "Weber");
+        String instanceId = joinerWaitingForManager(max, "Finance", "Accountant");
+
+        Person admin = cockpit("admin");
+        openVariablesTab(admin, instanceId);
+
+        PlaywrightAssertions.assertThat(admin.page().locator("button[ng-click^='enableEditMode']").first()).isVisible();
+        PlaywrightAssertions.assertThat(admin.page().locator(".ctn-toolbar a:has(> .glyphicon-remove)").first()).isVisible();
+        PlaywrightAssertions.assertThat(admin.page().locator(".ce-eol-banner")).isHidden();
+    }
+
+    /** Opens the instance's variables tab and returns the cell holding its request summary once it shows. */
+    private static Locator openVariablesTab(Person person, String instanceId) {
+        person.navigate("/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime?tab=variables-tab");
+        Locator summary = person.page().locator("tr").filter(new Locator.FilterOptions().setHasText("requestSummary")).first();
+        summary.waitFor();
+        return summary;
+    }
+
+    private static void assertAllHidden(Person person, String... selectors) {
+        for (String selector : selectors) {
+            Locator elements = person.page().locator(selector);
+            for (int i = 0; i < elements.count(); i++) {
+                PlaywrightAssertions.assertThat(elements.nth(i)).isHidden();
+            }
+        }
     }
 
     /**
