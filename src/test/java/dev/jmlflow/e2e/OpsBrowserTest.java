@@ -124,6 +124,7 @@ class OpsBrowserTest extends BrowserJourney {
 
         Person ops = cockpit("ops");
         Locator summary = openVariablesTab(ops, instanceId);
+        summary.scrollIntoViewIfNeeded(); // the variables are listed by name, the summary below the fold
         ops.screenshot("cockpit-request-summary");
 
         PlaywrightAssertions.assertThat(summary).containsText("Joiner Zoë O'Brien (" + zoe.id() + "), start "
