@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of "Find linked accounts", the moment access must end: deletes every running joiner and mover of
  * the employee, whatever it waits for (start date, approval, a queued or retrying provisioning job), so none can grant
- * access after the leaver has read which accounts to deactivate. Runs in the same transaction as that read: a joiner
- * or mover job that commits first makes this transaction fail and retry, and then its new links are read too.
+ * access after the leaver has read which accounts to deactivate. Runs in the same transaction as that read, which is
+ * a job (asyncBefore), never HR's start: a joiner or mover job that commits first (their per-app jobs run in parallel)
+ * makes this job fail on optimistic locking, the job executor runs it again without using up a retry, and then that
+ * job's new links are read too.
  * The deleted instances carry the reason "superseded by leaver ..."; the leaver keeps their ids in
  * {@code supersededRequests}. Custom listeners run, so request metrics count them as cancelled.
  */

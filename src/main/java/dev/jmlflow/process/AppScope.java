@@ -14,11 +14,17 @@ import org.springframework.stereotype.Component;
 @Component("appScope")
 public class AppScope {
 
-    /** An app's subprocess instance: its target, what ensuring the account did, and the app's failure. */
+    /**
+     * An app's subprocess instance: its target, what ensuring the account did, and the app's failure. The messages
+     * that error boundaries leave are declared here too: undeclared, the engine would put them on the process
+     * instance, where apps running at the same time would write the same variable.
+     */
     public void openApp(DelegateExecution execution) {
         execution.setVariableLocal(TARGET, target(execution));
         execution.setVariableLocal(ACCOUNT_CHANGE, AccountSteps.AccountChange.UNCHANGED.name());
         execution.setVariableLocal(ProvisioningFailure.APP_FAILURE, null);
+        execution.setVariableLocal(ProvisioningFailure.ERROR_MESSAGE, null);
+        execution.setVariableLocal(CONFLICT_REASON, null);
     }
 
     /** A group's subprocess instance inside an app. */

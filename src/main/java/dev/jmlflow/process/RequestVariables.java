@@ -24,6 +24,8 @@ public final class RequestVariables {
     public static final String GROUP = "group";
     /** What ensuring the account did on this target, for its compensation (local to the app's subprocess instance). */
     public static final String ACCOUNT_CHANGE = "accountChange";
+    /** Why the joiner's account on this target conflicts, for the ops task (local to the app's subprocess instance). */
+    public static final String CONFLICT_REASON = "conflictReason";
 
     private RequestVariables() {
     }

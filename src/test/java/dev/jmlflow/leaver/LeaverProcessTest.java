@@ -175,6 +175,8 @@ class LeaverProcessTest {
     void immediateLeaverStartsAtOnceWithJobsThatOutrankJoinersAndMovers() {
         ProcessInstance leaver = startLeaver(LocalDate.now(COMPANY_ZONE).plusDays(10).toString(), true);
 
+        assertThat(jobs(leaver)).singleElement().satisfies(job -> assertThat(job.getPriority()).isEqualTo(100L));
+        beginAccessRemoval(leaver);
         List<Job> jobs = jobs(leaver);
         assertThat(jobs).hasSize(APPS.size()).allSatisfy(job -> assertThat(job.getPriority()).isEqualTo(100L));
         assertThat(leaver).hasNotPassed("IntermediateEvent_LastDayEnded");
@@ -322,6 +324,7 @@ class LeaverProcessTest {
             String someoneElsesJoiner = startStandIn("joiner", "E2002");
 
             ProcessInstance leaver = startLeaver(today(), true);
+            beginAccessRemoval(leaver);
 
             assertThat(deleteReason(joiner)).isEqualTo("superseded by leaver " + leaver.getId());
             assertThat(deleteReason(mover)).isEqualTo("superseded by leaver " + leaver.getId());
@@ -332,6 +335,27 @@ class LeaverProcessTest {
             verify(notifications).notify(any(), contains("Access removed: " + EMPLOYEE),
                     contains("Stopped so they cannot grant access after this leaver: joiner " + joiner + ", mover " + mover),
                     eq(Optional.empty()));
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(standIns, true);
+        }
+    }
+
+    @Test
+    void hrsStartOfAnImmediateLeaverTouchesNoOtherRequestItsFirstJobStopsThem() {
+        String standIns = deployJoinerAndMoverStandIns();
+        try {
+            String joiner = startStandIn("joiner", EMPLOYEE);
+
+            ProcessInstance leaver = startLeaver(today(), true);
+
+            // a job of the joiner may be committing right now; only a job is run again when that conflicts
+            assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(joiner).count()).isOne();
+            verify(fence, never()).cut(anyString(), anyString(), any());
+            assertThat(jobs(leaver)).hasSize(1);
+            assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                    .activityId("Task_FindLinkedAccounts").count()).isOne();
+            beginAccessRemoval(leaver);
+            assertThat(deleteReason(joiner)).isEqualTo("superseded by leaver " + leaver.getId());
         } finally {
             processEngine.getRepositoryService().deleteDeployment(standIns, true);
         }
@@ -420,6 +444,7 @@ class LeaverProcessTest {
     @Test
     void theCutOffIsCommittedBeforeTheLeaverReadsWhichAccountsToCover() {
         ProcessInstance leaver = startLeaver(today(), true);
+        beginAccessRemoval(leaver);
 
         var order = org.mockito.Mockito.inOrder(fence, linkStore);
         order.verify(fence).cut(eq(EMPLOYEE), eq(leaver.getId()), any());
@@ -890,6 +915,13 @@ class LeaverProcessTest {
                 .singleResult();
         processEngine.getManagementService().executeJob(timer.getId());
         runDueJobs(leaver);
+    }
+
+    /** The leaver's first job: access removal begins (pending requests stopped, the cut-off, the accounts to cover). */
+    private void beginAccessRemoval(ProcessInstance leaver) {
+        Job begin = processEngine.getManagementService().createJobQuery().processInstanceId(leaver.getId())
+                .activityId("Task_FindLinkedAccounts").singleResult();
+        processEngine.getManagementService().executeJob(begin.getId());
     }
 
     private List<Job> jobs(ProcessInstance leaver) {

@@ -58,6 +58,11 @@ class ProcessModelLintTest {
     }
 
     @Test
+    void everyInstanceOfAParallelAppLoopWithNonExclusiveJobsEndsInItsOwnJob() {
+        assertThat(violations(ProcessModelRules::parallelInstancesJoinInTheirOwnJob)).isEmpty();
+    }
+
+    @Test
     void everyErrorBoundaryCatchesANamedError() {
         assertThat(violations(ProcessModelRules::errorBoundariesCatchNamedErrors)).isEmpty();
     }

@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -54,6 +55,30 @@ final class ProcessModelRules {
                         violations.add(task.getId() + ": calls SCIM or mail but has no retryProfile");
                     }
                 });
+        return violations;
+    }
+
+    /**
+     * Where the instances of a parallel multi-instance run their jobs not exclusively, every end of an instance is a
+     * save point of its own (asyncBefore, exclusive): two instances completing at once conflict on the multi-instance,
+     * and the job that loses is run again. Without that save point the loser would be the instance's last SCIM job,
+     * and its calls would be sent again.
+     */
+    static List<String> parallelInstancesJoinInTheirOwnJob(BpmnModelInstance model) {
+        List<String> violations = new ArrayList<>();
+        for (SubProcess instance : model.getModelElementsByType(SubProcess.class)) {
+            boolean parallel = instance.getChildElementsByType(MultiInstanceLoopCharacteristics.class).stream()
+                    .anyMatch(loop -> !loop.isSequential());
+            if (!parallel || !runsNonExclusiveJobs(instance)) {
+                continue;
+            }
+            instance.getChildElementsByType(EndEvent.class).forEach(end -> {
+                if (!end.isCamundaAsyncBefore() || !end.isCamundaExclusive()) {
+                    violations.add(end.getId() + ": ends an instance of " + instance.getId()
+                            + ", whose jobs are not exclusive, but is not an exclusive asyncBefore save point");
+                }
+            });
+        }
         return violations;
     }
 
@@ -138,6 +163,12 @@ final class ProcessModelRules {
         if (!"deployment".equals(binding)) {
             violations.add(node.getId() + ": form must be bound with camunda:formRefBinding=\"deployment\"");
         }
+    }
+
+    private static boolean runsNonExclusiveJobs(SubProcess scope) {
+        return scope.getChildElementsByType(FlowNode.class).stream().anyMatch(node ->
+                (node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter()) && !node.isCamundaExclusive()
+                        || node instanceof SubProcess nested && runsNonExclusiveJobs(nested));
     }
 
     /** asyncBefore on the task itself, or, for a multi-instance, on each instance (the loop characteristics). */

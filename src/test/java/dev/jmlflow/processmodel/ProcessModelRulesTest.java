@@ -54,6 +54,32 @@ class ProcessModelRulesTest {
     }
 
     @Test
+    void aParallelAppLoopWithNonExclusiveJobsWhoseInstanceEndsInsideTheScimJobIsReported() {
+        assertThat(ProcessModelRules.parallelInstancesJoinInTheirOwnJob(parallelApps(false))).containsExactly(
+                "EndEvent_AppDone: ends an instance of SubProcess_App, whose jobs are not exclusive, but is not an"
+                        + " exclusive asyncBefore save point");
+    }
+
+    @Test
+    void aParallelAppLoopWhoseInstancesEndInTheirOwnJobComplies() {
+        assertThat(ProcessModelRules.parallelInstancesJoinInTheirOwnJob(parallelApps(true))).isEmpty();
+    }
+
+    /** Apps in parallel, each one non-exclusive SCIM job; the end of each app is its own job or not. */
+    private static BpmnModelInstance parallelApps(boolean joinInOwnJob) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1).startEvent()
+                .subProcess("SubProcess_App").embeddedSubProcess().startEvent()
+                .serviceTask("Task_Call").camundaAsyncBefore().camundaExclusive(false).camundaExpression("${true}")
+                .endEvent("EndEvent_AppDone").subProcessDone()
+                .multiInstance().parallel().camundaCollection("${apps}").camundaElementVariable("app").multiInstanceDone()
+                .endEvent().done();
+        if (joinInOwnJob) {
+            model.<org.camunda.bpm.model.bpmn.instance.EndEvent>getModelElementById("EndEvent_AppDone").setCamundaAsyncBefore(true);
+        }
+        return model;
+    }
+
+    @Test
     void anErrorBoundaryWithoutANamedErrorIsReported() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("Task_Update").camundaExpression("${true}")
