@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
 
 /**
  * When a failed job runs next, and whether the failure uses up one of its retries. Decided from the failure's cause
  * chain:
  * <ul>
+ *   <li>a conflict with another transaction (optimistic locking: two apps of a request joining at once, a leaver
+ *       stopping a request whose job just committed): run again at once, no retry used; the engine's retry cycle
+ *       would make it wait minutes for nothing;</li>
  *   <li>the target's circuit breaker is OPEN: wait for the next half-open probe, no retry used, however long
  *       (ops were told once; a request never turns into an incident of its own because of a quarantine);</li>
  *   <li>the mass-change guard holds the change: look again after its recheck interval, no retry used, however
@@ -46,6 +50,9 @@ public record RetryTiming(Duration ceiling, Duration backoffStart, Duration back
 
     public Optional<Decision> decide(Throwable failure, Instant jobCreated, Instant now) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockingException) {
+                return Optional.of(new Decision(now, false));
+            }
             if (t instanceof TargetQuarantinedException quarantined) {
                 return Optional.of(new Decision(now.plus(quarantined.retryAfter()), false));
             }

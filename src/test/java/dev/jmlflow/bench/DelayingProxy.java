@@ -76,7 +76,8 @@ public final class DelayingProxy implements AutoCloseable {
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private volatile Fault fault = NONE;
 
-    DelayingProxy(String backendOrigin, Duration delay) {
+    /** A proxy for the server at {@code backendOrigin} ({@code http://host:port}); started at once. */
+    public DelayingProxy(String backendOrigin, Duration delay) {
         this.backendOrigin = backendOrigin;
         this.delayNanos = delay.toNanos();
         try {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of a throttled job's next attempt, with the jitter fixed. */
@@ -49,6 +51,15 @@ class RetryTimingTest {
                 new RetryLaterException("cortex", "not visible yet", Duration.ofMinutes(2)), CREATED, CREATED).orElseThrow();
 
         assertThat(decision).isEqualTo(new RetryTiming.Decision(CREATED.plus(Duration.ofMinutes(2)), true));
+    }
+
+    @Test
+    void aConflictWithAnotherTransactionRunsAgainAtOnceWithoutUsingARetry() {
+        RetryTiming.Decision decision = timing(0.5).decide(new ProcessEngineException("flush failed",
+                new OptimisticLockingException("ENGINE-03005 DELETE MessageEntity updated by another transaction")),
+                CREATED, CREATED.plusSeconds(3)).orElseThrow();
+
+        assertThat(decision).isEqualTo(new RetryTiming.Decision(CREATED.plusSeconds(3), false));
     }
 
     @Test
