@@ -120,12 +120,7 @@ class ParallelAppsJourneyTest extends FullStackJourney {
         // the joiner's jobs commit while the leaver starts: HR's start must not depend on them
         Thread release = new Thread(() -> FAR.forEach(FarApp::pass));
         release.start();
-        HttpResponse<String> started = as("hr.hanna").start("leaver", employee, """
-                {"employeeId": {"value": "%s", "type": "String"},
-                 "lastDay": {"value": "%s", "type": "String"},
-                 "immediate": {"value": true, "type": "Boolean"},
-                 "reason": {"value": "Offer withdrawn", "type": "String"}}
-                """.formatted(employee, LocalDate.now()));
+        HttpResponse<String> started = immediateLeaver(employee);
         release.join();
 
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -149,12 +144,7 @@ class ParallelAppsJourneyTest extends FullStackJourney {
         FAR.forEach(app -> provisioning.ensureUser(app.name, lena));
         FAR.forEach(FarApp::forgetCalls);
 
-        HttpResponse<String> started = as("hr.hanna").start("leaver", employee, """
-                {"employeeId": {"value": "%s", "type": "String"},
-                 "lastDay": {"value": "%s", "type": "String"},
-                 "immediate": {"value": true, "type": "Boolean"},
-                 "reason": {"value": "Resigned", "type": "String"}}
-                """.formatted(employee, LocalDate.now()));
+        HttpResponse<String> started = immediateLeaver(employee);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String leaver = id(started);
         awaitUntil("the leaver has said access is removed", () -> history.createHistoricActivityInstanceQuery()
@@ -178,6 +168,13 @@ class ParallelAppsJourneyTest extends FullStackJourney {
         assertThat(manager.complete(manager.taskId(employee, "approveAccess"), "{\"approved\": {\"value\": true}}")
                 .statusCode()).isEqualTo(204);
         return id(started);
+    }
+
+    private HttpResponse<String> immediateLeaver(String employee) {
+        return as("hr.hanna").start("leaver", employee, """
+                {"employeeId": {"value": "%s", "type": "String"}, "lastDay": {"value": "%s", "type": "String"},
+                 "immediate": {"value": true, "type": "Boolean"}, "reason": {"value": "Resigned", "type": "String"}}
+                """.formatted(employee, LocalDate.now()));
     }
 
     /** Holds every app's group PATCHes from now on; the latch opens once each app has one held. */
