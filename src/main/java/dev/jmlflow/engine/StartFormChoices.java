@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
@@ -85,11 +87,19 @@ final class StartFormChoices extends AbstractProcessEnginePlugin {
     }
 
     private List<FormChoices.Choice> offer(ObjectNode select, Map<String, FormChoices> byKey) {
-        List<FormChoices.Choice> choices = byKey.get(select.path("valuesKey").asText()).choices(limit);
+        FormChoices source = byKey.get(select.path("valuesKey").asText());
+        List<FormChoices.Choice> choices = source.onlyForStartersOf().map(StartFormChoices::mayStart).orElse(true)
+                ? source.choices(limit) : List.of();
         select.remove("valuesKey");
         ArrayNode values = select.putArray("values");
         choices.forEach(choice -> values.addObject().put("label", choice.label()).put("value", choice.value()));
         return choices;
+    }
+
+    /** Whether the current user may start the process (true when nobody is authenticated: the Java API). */
+    private static boolean mayStart(String processKey) {
+        return Context.getCommandContext().getAuthorizationManager()
+                .isAuthorized(ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey);
     }
 
     /** {@code =if field = null then "<its text>" else get value({"<value>": "<summary>", ...}, field)}. */

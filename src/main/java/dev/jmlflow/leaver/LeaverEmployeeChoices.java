@@ -3,9 +3,11 @@ package dev.jmlflow.leaver;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
 import dev.jmlflow.engine.FormChoices;
+import dev.jmlflow.process.RunningRequests;
 import dev.jmlflow.provisioning.IdentityLinkStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,12 @@ class LeaverEmployeeChoices implements FormChoices {
     @Override
     public String valuesKey() {
         return "employeesWhoCanLeave";
+    }
+
+    /** Who works in the company and what they can access is for HR's eyes, not every reader of the form. */
+    @Override
+    public Optional<String> onlyForStartersOf() {
+        return Optional.of(RunningRequests.LEAVER);
     }
 
     @Override

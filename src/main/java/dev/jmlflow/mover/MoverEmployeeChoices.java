@@ -3,7 +3,9 @@ package dev.jmlflow.mover;
 import dev.jmlflow.employee.EmployeeRegistry;
 import dev.jmlflow.employee.EmployeeStatus;
 import dev.jmlflow.engine.FormChoices;
+import dev.jmlflow.process.RunningRequests;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,12 @@ class MoverEmployeeChoices implements FormChoices {
     @Override
     public String valuesKey() {
         return "employeesWhoCanMove";
+    }
+
+    /** Who works in the company and what they can access is for HR's eyes, not every reader of the form. */
+    @Override
+    public Optional<String> onlyForStartersOf() {
+        return Optional.of(RunningRequests.MOVER);
     }
 
     @Override
