@@ -17,7 +17,7 @@ class RequestViewBrowserTest extends BrowserJourney {
     void hrFollowsAJoinerFromWaitingForTheManagerToDoneWithWhatWasDoneInEachApp() {
         Employee ada = newEmployee("Ada", "Byron");
         Person hr = tasklist("hr");
-        hrStartsJoiner(hr, ada, "Finance", "Accountant", "manager1", "");
+        hrStartsJoiner(hr, ada, "Finance", "Accountant", "Max Lind (manager1)", "");
         hr.clickStart();
         hr.awaitProcessStarted();
         Task approval = awaitTask(ada, "approveAccess", "manager1");
@@ -44,7 +44,7 @@ class RequestViewBrowserTest extends BrowserJourney {
     void anHrUserCannotSeeAnotherHrUsersRequestInTheListNorByItsAddress() {
         Employee grace = newEmployee("Grace", "Murray");
         Person hr = tasklist("hr");
-        hrStartsJoiner(hr, grace, "Finance", "Accountant", "manager1", "");
+        hrStartsJoiner(hr, grace, "Finance", "Accountant", "Max Lind (manager1)", "");
         hr.clickStart();
         hr.awaitProcessStarted();
         String request = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(grace.id())

@@ -142,7 +142,8 @@ class MassChangeHoldJourneyTest extends FullStackJourney {
         assertThat(neither.body()).contains("Decision: choose allow or stop");
 
         assertThat(tasks.createTaskQuery().taskId(hold.getId()).singleResult().getAssignee()).isNull();
-        assertThat(held("coginiti")).containsExactly("E8203");
+        // the three leavers run at once: any one of them is the third change, the one held
+        assertThat(held("coginiti")).singleElement().isIn("E8201", "E8202", "E8203");
         assertThat(inactive(coginiti)).isEqualTo(2);
     }
 
@@ -150,6 +151,9 @@ class MassChangeHoldJourneyTest extends FullStackJourney {
     void aHoldMailsTheTargetsOwnersAndOpsOnceWithTheNumbersAndALinkToTheTask() throws Exception {
         leaveOn("coralogix", "E8301", "E8302", "E8303");
         Task hold = awaitHoldTask("coralogix");
+        // the three leavers run at once: any one of them is the third change, the one the hold starts with
+        String firstHeld = held("coralogix").get(0);
+        assertThat(firstHeld).isIn("E8301", "E8302", "E8303");
         leaveOn("coralogix", "E8304");
         awaitUntil("E8304 held", () -> held("coralogix").contains("E8304"));
 
@@ -163,7 +167,7 @@ class MassChangeHoldJourneyTest extends FullStackJourney {
             assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
                     .contains(APP_OWNER + "@example.com", OPS + "@example.com").doesNotContain(HR + "@example.com");
             assertThat(GreenMailUtil.getBody(mail)).contains("coralogix", "more than 2", "within 1h", "Held so far: 1",
-                    "E8303", hold.getId());
+                    firstHeld, hold.getId());
         });
     }
 
