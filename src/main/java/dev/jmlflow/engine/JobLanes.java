@@ -78,12 +78,11 @@ public class JobLanes extends SpringJobExecutor {
     }
 
     /**
-     * Camunda's acquisition; {@code laneOnly} acquires nothing below the threshold, for when the normal pool is
-     * saturated and must not be given more jobs.
+     * Camunda's acquisition of lane jobs only (nothing below the threshold), for when the normal pool is saturated
+     * and must not be given more jobs.
      */
-    Command<AcquiredJobs> acquire(int numJobs, boolean laneOnly) {
-        return commandContext -> laneOnly ? acquireAtLeastThreshold(commandContext, numJobs)
-                : new AcquireJobsCmd(this, numJobs).execute(commandContext);
+    Command<AcquiredJobs> acquireLaneJobs(int numJobs) {
+        return commandContext -> acquireAtLeastThreshold(commandContext, numJobs);
     }
 
     private AcquiredJobs acquireAtLeastThreshold(CommandContext commandContext, int numJobs) {

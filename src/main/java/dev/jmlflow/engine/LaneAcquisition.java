@@ -29,7 +29,7 @@ class LaneAcquisition extends SequentialJobAcquisitionRunnable {
             return acquired;
         }
         AcquiredJobs acquired = engine.getProcessEngineConfiguration().getCommandExecutorTxRequired()
-                .execute(lanes.acquire(idle, true));
+                .execute(lanes.acquireLaneJobs(idle));
         // reported as "nothing attempted": finding no lane job must not send the loop into its idle wait, or the
         // normal pool's rejected batches would wait seconds to be handed in again
         AcquiredJobs reported = new AcquiredJobs(0);
