@@ -186,6 +186,21 @@ class LeaverProcessTest {
     }
 
     @Test
+    void whatFollowsTheDeactivationsOutranksJoinersButLeavesTheLeaverLaneToTheNextCutOff() {
+        ProcessInstance leaver = startLeaver(today(), true);
+        beginAccessRemoval(leaver);
+        jobs(leaver).forEach(this::executeIgnoringFailure);
+
+        List<Job> followUps = jobs(leaver);
+        assertThat(followUps).hasSize(APPS.size()).allSatisfy(job -> {
+            assertThat(processEngine.getManagementService().createJobDefinitionQuery()
+                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
+                    .isEqualTo("Task_RemoveGroupMemberships");
+            assertThat(job.getPriority()).isEqualTo(50L);
+        });
+    }
+
+    @Test
     void everyAppIsDeactivatedFirstThenRemovedFromEachGroupItIsIn() {
         ProcessInstance leaver = startLeaver(today(), true);
         runDueJobs(leaver);
