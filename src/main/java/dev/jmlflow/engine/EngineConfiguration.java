@@ -19,6 +19,16 @@ class EngineConfiguration {
         return new RetryProfiles(properties);
     }
 
+    @Bean
+    ProcessEnginePlugin jmlflowFollowUpJobs() {
+        return new FollowUpJobs();
+    }
+
+    @Bean
+    ProcessEnginePlugin jmlflowLeanFullHistory() {
+        return new LeanFullHistory();
+    }
+
     /** The sources are looked up per form served: they use the engine that this plugin helps to build. */
     @Bean
     ProcessEnginePlugin jmlflowStartFormChoices(ObjectProvider<FormChoices> sources, FormChoicesProperties properties) {
