@@ -1,0 +1,104 @@
+package dev.jmlflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * History level {@code full-lean} on a real engine: two parallel "apps", each an async step that fails once and is
+ * run again, and a variable set on the way, as jmlflow's requests do.
+ */
+class LeanFullHistoryTest {
+
+    /** Fails the first call for each app, then succeeds. */
+    public static final class Work {
+        final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+
+        public void step(String app) {
+            if (failedOnce.add(app)) {
+                throw new IllegalStateException("app " + app + " answered 503");
+            }
+        }
+    }
+
+    private ProcessEngine engine;
+    private String instance;
+
+    @BeforeEach
+    void runARequest() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneInMemProcessEngineConfiguration()
+                .setJdbcUrl("jdbc:h2:mem:lean-history;DB_CLOSE_DELAY=-1")
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
+                .setHistory(LeanFullHistory.NAME)
+                .setProcessEngineName("lean-history");
+        configuration.setBeans(Map.of("work", new Work()));
+        configuration.getProcessEnginePlugins().add(new LeanFullHistory());
+        engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addModelInstance("request.bpmn",
+                Bpmn.createExecutableProcess("request").camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .subProcess("SubProcess_App").embeddedSubProcess().startEvent()
+                        .serviceTask("Task_App").camundaAsyncBefore().camundaExpression("${work.step(app)}")
+                        .endEvent()
+                        .subProcessDone()
+                        .multiInstance().parallel().camundaCollection("${apps}").camundaElementVariable("app").multiInstanceDone()
+                        .endEvent()
+                        .done()).deploy();
+        instance = engine.getRuntimeService().startProcessInstanceByKey("request", Map.of("apps", List.of("a", "b"))).getId();
+        for (Job job : engine.getManagementService().createJobQuery().list()) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("503");
+            engine.getManagementService().executeJob(job.getId());
+        }
+    }
+
+    @AfterEach
+    void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void theJobLogKeepsFailuresWithTheirMessageAndNothingOfJobsThatRanWell() {
+        HistoryService history = engine.getHistoryService();
+
+        assertThat(history.createHistoricJobLogQuery().failureLog().list())
+                .hasSize(2).allSatisfy(failure -> assertThat(failure.getJobExceptionMessage()).contains("503"));
+        assertThat(history.createHistoricJobLogQuery().successLog().count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().creationLog().count()).isZero();
+    }
+
+    @Test
+    void theEnginesLoopCountersLeaveNoHistoryWhileTheRequestsVariablesDo() {
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                .extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder("apps", "app", "app");
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
+                .isNotEmpty().allSatisfy(detail -> assertThat(detail.toString()).doesNotContain("loopCounter", "nrOf"));
+    }
+
+    @Test
+    void theRequestEndsInHistoryWithItsActivitiesAsFullHistoryRecordsThem() {
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count()).isOne();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("Task_App").finished().count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseCreatedAtFullHistoryAcceptsIt() {
+        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getId())
+                .isEqualTo(org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_FULL.getId());
+    }
+}
