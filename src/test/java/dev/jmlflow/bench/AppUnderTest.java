@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,8 +81,10 @@ public final class AppUnderTest implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.appHeap(), "-cp", appClasspath(), "dev.jmlflow.JmlflowApplication",
-                "--server.port=" + port));
+                "-Xmx" + settings.appHeap()));
+        // e.g. -Dbench.appJvmArgs="-XX:StartFlightRecording=filename=app.jfr" to profile the app, not the harness
+        command.addAll(Arrays.stream(System.getProperty("bench.appJvmArgs", "").split(" ")).filter(a -> !a.isBlank()).toList());
+        command.addAll(List.of("-cp", appClasspath(), "dev.jmlflow.JmlflowApplication", "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("JMLFLOW_ADMIN_USER", ADMIN);
