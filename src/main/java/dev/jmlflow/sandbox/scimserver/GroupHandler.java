@@ -8,11 +8,12 @@ import de.captaingoldfish.scim.sdk.common.resources.multicomplex.Member;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Groups of one tenant; {@code displayName} is unique so that a group can be found by name. Members must exist,
+ * Groups of one tenant; {@code displayName} is unique and indexed so that a group can be found by name. Members must exist,
  * and adding one twice keeps one membership (RFC 7644 3.5.2.1), which the SDK's PATCH alone would not.
  */
 final class GroupHandler extends MemoryHandler<Group> {
@@ -20,7 +21,7 @@ final class GroupHandler extends MemoryHandler<Group> {
     private final UserHandler users;
 
     GroupHandler(UserHandler users) {
-        super(Group.class);
+        super(Group.class, Map.of("displayName", Group::getDisplayName));
         this.users = users;
     }
 

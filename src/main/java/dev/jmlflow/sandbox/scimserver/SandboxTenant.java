@@ -94,9 +94,10 @@ public final class SandboxTenant {
         }
     }
 
+    /** No auto-filtering or -sorting: the SDK would hand the handler no filter, so it could not use its index. */
     private void withProfileFeatures(ResourceType resourceType) {
-        resourceType.getFeatures().setAutoFiltering(true);
-        resourceType.getFeatures().setAutoSorting(true);
+        resourceType.getFeatures().setAutoFiltering(false);
+        resourceType.getFeatures().setAutoSorting(false);
         resourceType.getFeatures().setETagFeature(ETagFeature.builder().enabled(profile.etagSupported()).build());
     }
 
