@@ -51,10 +51,9 @@ public final class AppUnderTest implements AutoCloseable {
             postgres = PostgresServer.start();
             dbEnv.putAll(postgresEnv(postgres));
         } else if ("h2".equals(settings.db())) {
-            Path h2 = workDir.resolve("h2");
-            deleteTree(h2);
-            // file-based, as the app ships; a fresh folder per run
-            dbEnv.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + h2.resolve("jmlflow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+            // the shipped URL and its options (./data/jmlflow, relative to the app's working directory workDir);
+            // a fresh folder per run
+            deleteTree(workDir.resolve("data"));
         } else {
             throw new IllegalArgumentException("bench.db: h2 or postgres, not " + settings.db());
         }
