@@ -1,5 +1,6 @@
 package dev.jmlflow.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +33,10 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setCustomHistoryLevels(List.of(new Level()));
+        List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+        levels.add(new Level());
+        configuration.setCustomHistoryLevels(levels);
     }
 
     static final class Level implements HistoryLevel {

@@ -8,13 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -59,31 +55,13 @@ class FollowUpJobsTest {
     }
 
     private final Work work = new Work();
-    private final ThreadPoolTaskExecutor normalPool = new ThreadPoolTaskExecutor();
+    private final ThreadPoolTaskExecutor normalPool = LaneEngine.normalPool(3, 3);
     private final RecordingLanes lanes = new RecordingLanes();
     private ProcessEngine engine;
 
     @BeforeEach
     void startEngine() {
-        normalPool.setCorePoolSize(3);
-        normalPool.setMaxPoolSize(3);
-        normalPool.setQueueCapacity(3);
-        normalPool.setThreadNamePrefix("normal-");
-        normalPool.initialize();
-        lanes.setTaskExecutor(normalPool);
-        lanes.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
-        lanes.setWaitTimeInMillis(50);
-        lanes.setMaxWait(200);
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:follow-up-jobs;DB_CLOSE_DELAY=-1")
-                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
-                .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
-                .setProcessEngineName("follow-up-jobs");
-        configuration.setJobExecutor(lanes);
-        configuration.setJobExecutorAcquireByPriority(true);
-        configuration.setBeans(Map.of("work", work));
-        configuration.getProcessEnginePlugins().add(new FollowUpJobs());
-        engine = configuration.buildProcessEngine();
+        engine = LaneEngine.build("follow-up-jobs", lanes, normalPool, Map.of("work", work), List.of(new FollowUpJobs()));
         engine.getRepositoryService().createDeployment()
                 .addModelInstance("chain.bpmn", chain("chain", "0", "0"))
                 .addModelInstance("to-lane.bpmn", chain("toLane", "0", "100"))

@@ -9,10 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -46,30 +43,12 @@ class JobLanesTest {
     }
 
     private final Work work = new Work();
-    private final ThreadPoolTaskExecutor normalPool = new ThreadPoolTaskExecutor();
+    private final ThreadPoolTaskExecutor normalPool = LaneEngine.normalPool(1, 1);
     private ProcessEngine engine;
 
     @BeforeEach
     void startEngine() {
-        normalPool.setCorePoolSize(1);
-        normalPool.setMaxPoolSize(1);
-        normalPool.setQueueCapacity(1);
-        normalPool.setThreadNamePrefix("normal-");
-        normalPool.initialize();
-        JobLanes lanes = new JobLanes(1, 100);
-        lanes.setTaskExecutor(normalPool);
-        lanes.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
-        lanes.setWaitTimeInMillis(50);
-        lanes.setMaxWait(200);
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:job-lanes;DB_CLOSE_DELAY=-1")
-                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
-                .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
-                .setProcessEngineName("job-lanes");
-        configuration.setJobExecutor(lanes);
-        configuration.setJobExecutorAcquireByPriority(true);
-        configuration.setBeans(Map.of("work", work));
-        engine = configuration.buildProcessEngine();
+        engine = LaneEngine.build("job-lanes", new JobLanes(1, 100), normalPool, Map.of("work", work), List.of());
         engine.getRepositoryService().createDeployment()
                 .addModelInstance("slow.bpmn", process("slow", "0"))
                 .addModelInstance("urgent.bpmn", process("urgent", "100"))
