@@ -25,6 +25,11 @@ class EngineConfiguration {
     }
 
     @Bean
+    ProcessEnginePlugin jmlflowJobAcquisitionIndex() {
+        return new JobAcquisitionIndex();
+    }
+
+    @Bean
     ProcessEnginePlugin jmlflowLeanFullHistory() {
         return new LeanFullHistory();
     }

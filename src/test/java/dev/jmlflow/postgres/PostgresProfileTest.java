@@ -71,6 +71,18 @@ class PostgresProfileTest {
     }
 
     @Test
+    void jobsAreAcquiredThroughAnIndexOnTheirPriority() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var query = connection.prepareStatement("select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = ?")) {
+            query.setString(1, "jmlflow_idx_job_acquisition");
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).as("the job acquisition index exists").isTrue();
+                assertThat(rows.getString(1)).containsIgnoringCase("(priority_ desc)");
+            }
+        }
+    }
+
+    @Test
     void asyncJobIsExecutedByTheJobExecutorOnPostgres() throws InterruptedException {
         repositoryService.createDeployment().name("postgres-async-test").addModelInstance("postgres-async.bpmn",
                 RetryProfileModels.withRetryProfile(Bpmn.createExecutableProcess("postgresAsync").camundaHistoryTimeToLive(1)
