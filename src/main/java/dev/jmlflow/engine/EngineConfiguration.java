@@ -25,8 +25,8 @@ class EngineConfiguration {
     }
 
     @Bean
-    ProcessEnginePlugin jmlflowJobAcquisitionIndex() {
-        return new JobAcquisitionIndex();
+    ProcessEnginePlugin jmlflowJobAcquisitionOrder() {
+        return new JobAcquisitionOrder();
     }
 
     @Bean

@@ -2,7 +2,7 @@ package dev.jmlflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmlflow.engine.JobAcquisitionIndex;
+import dev.jmlflow.engine.JobAcquisitionOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What one job acquisition costs against the length of the queue, with Camunda's schema alone (the baseline) and
- * with {@link JobAcquisitionIndex}, measured in the same run on the shipped database (an H2 file). Each engine gets
+ * with {@link JobAcquisitionOrder}, measured in the same run on the shipped database (an H2 file). Each engine gets
  * the same queue of due jobs (one async step per instance, the job executor not running); at each length it runs
  * Camunda's own acquisition command, by priority, as many times as the sample says, and prints the mean.
  * Sizes: {@code -Dbench.acquisition.queues=1000,5000,20000}, {@code -Dbench.acquisition.samples=30}.
@@ -40,7 +40,7 @@ class JobAcquisitionBenchmark {
         List<Double> indexed = measure(dir.resolve("indexed-" + System.nanoTime()), true, queues, samples);
 
         StringBuilder table = new StringBuilder("\n| queued jobs | acquisition, Camunda's schema (baseline) | with "
-                + JobAcquisitionIndex.class.getSimpleName() + " |\n|---|---|---|\n");
+                + JobAcquisitionOrder.class.getSimpleName() + " |\n|---|---|---|\n");
         for (int i = 0; i < queues.size(); i++) {
             table.append(String.format(Locale.ROOT, "| %,d | %.2f ms | %.2f ms |%n", queues.get(i), baseline.get(i), indexed.get(i)));
         }
@@ -60,7 +60,7 @@ class JobAcquisitionBenchmark {
         configuration.setJobExecutor(jobExecutor);
         configuration.setJobExecutorAcquireByPriority(true);
         if (withIndex) {
-            configuration.getProcessEnginePlugins().add(new JobAcquisitionIndex());
+            configuration.getProcessEnginePlugins().add(new JobAcquisitionOrder());
         }
         ProcessEngine engine = configuration.buildProcessEngine();
         try {

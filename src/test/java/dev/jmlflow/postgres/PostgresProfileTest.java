@@ -71,13 +71,13 @@ class PostgresProfileTest {
     }
 
     @Test
-    void jobsAreAcquiredThroughAnIndexOnTheirPriority() throws Exception {
+    void jobsAreAcquiredThroughAnIndexInTheirOrder() throws Exception {
         try (Connection connection = dataSource.getConnection();
              var query = connection.prepareStatement("select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = ?")) {
-            query.setString(1, "jmlflow_idx_job_acquisition");
+            query.setString(1, "jmlflow_idx_job_due_order");
             try (var rows = query.executeQuery()) {
                 assertThat(rows.next()).as("the job acquisition index exists").isTrue();
-                assertThat(rows.getString(1)).containsIgnoringCase("(priority_ desc)");
+                assertThat(rows.getString(1)).containsIgnoringCase("(priority_ desc, duedate_)");
             }
         }
     }
