@@ -6,18 +6,24 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * History level {@value #NAME}: Camunda's {@code full}, minus two kinds of rows nobody reads and every job writes.
+ * History level {@value #NAME}: Camunda's {@code full}, minus three kinds of rows nobody reads and every job writes.
  * The job log of a job that did not fail (its creation, success and deletion: two or three rows per job; failures
- * stay, with their messages), and the engine's own multi-instance counters ({@code loopCounter},
- * {@code nrOfInstances} and the like: a row and an update per app and group). They were about a third of the rows
- * a joiner wrote, and on H2 the engine's flush and commit cost grows with rows, not statements. Approvals, form
- * variables, activities, decisions, incidents and the user operation log are kept as {@code full} keeps them.
+ * stay, with their messages); the engine's own multi-instance counters ({@code loopCounter},
+ * {@code nrOfInstances} and the like: a row and an update per app and group); and the change-by-change record
+ * ({@code ACT_HI_DETAIL}) of variables the engine's own jobs write (each app's target, group and outcome: most of a
+ * joiner's detail rows), whose last value stays in the historic variable and whose steps stay in the activity
+ * history. A change made by a person (HR's start, an approval, ops setting a variable in Cockpit or over REST: any
+ * command with an authenticated user) keeps its detail row, so who changed what, and when, is still on record.
+ * On H2 the engine's flush and commit cost grows with rows, not statements. Approvals, form variables, activities,
+ * decisions, incidents and the user operation log are kept as {@code full} keeps them.
  * <p>
  * Its id is full's, so a database created at {@code full} accepts it and {@code history-level: full} still works.
  */
@@ -59,7 +65,15 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
             if (entity instanceof VariableInstanceEntity variable && LOOP_COUNTERS.contains(variable.getName())) {
                 return false;
             }
+            if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !madeByAPerson()) {
+                return false;
+            }
             return HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+        }
+
+        private static boolean madeByAPerson() {
+            CommandContext command = Context.getCommandContext();
+            return command != null && command.getAuthenticatedUserId() != null;
         }
     }
 }

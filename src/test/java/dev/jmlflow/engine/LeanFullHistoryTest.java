@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * History level {@code full-lean} on a real engine: two parallel "apps", each an async step that fails once and is
- * run again, and a variable set on the way, as jmlflow's requests do.
+ * History level {@code full-lean} on a real engine: HR starts a request with two parallel "apps", each an async step
+ * that fails once, is run again and records its answer in a variable, as jmlflow's requests do.
  */
 class LeanFullHistoryTest {
 
@@ -30,10 +31,11 @@ class LeanFullHistoryTest {
     public static final class Work {
         final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
 
-        public void step(String app) {
+        public void step(String app, DelegateExecution execution) {
             if (failedOnce.add(app)) {
                 throw new IllegalStateException("app " + app + " answered 503");
             }
+            execution.setVariableLocal("answer", "201 from " + app);
         }
     }
 
@@ -54,13 +56,17 @@ class LeanFullHistoryTest {
                 Bpmn.createExecutableProcess("request").camundaHistoryTimeToLive(1)
                         .startEvent()
                         .subProcess("SubProcess_App").embeddedSubProcess().startEvent()
-                        .serviceTask("Task_App").camundaAsyncBefore().camundaExpression("${work.step(app)}")
+                        .serviceTask("Task_App").camundaAsyncBefore().camundaExpression("${work.step(app, execution)}")
                         .endEvent()
                         .subProcessDone()
                         .multiInstance().parallel().camundaCollection("${apps}").camundaElementVariable("app").multiInstanceDone()
                         .endEvent()
                         .done()).deploy();
+        engine.getIdentityService().setAuthenticatedUserId("hr.hanna");
         instance = engine.getRuntimeService().startProcessInstanceByKey("request", Map.of("apps", List.of("a", "b"))).getId();
+        engine.getIdentityService().setAuthenticatedUserId("ops.otto");
+        engine.getRuntimeService().setVariable(instance, "note", "checked by ops");
+        engine.getIdentityService().clearAuthentication();
         for (Job job : engine.getManagementService().createJobQuery().list()) {
             assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("503");
             engine.getManagementService().executeJob(job.getId());
@@ -85,10 +91,27 @@ class LeanFullHistoryTest {
     @Test
     void theEnginesLoopCountersLeaveNoHistoryWhileTheRequestsVariablesDo() {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).list())
-                .extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder("apps", "app", "app");
-        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
-                .isNotEmpty().extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
-                .doesNotContain("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+                .extracting(HistoricVariableInstance::getName)
+                .containsExactlyInAnyOrder("apps", "app", "app", "answer", "answer", "note");
+    }
+
+    @Test
+    void whatPeopleChangedKeepsItsChangeByChangeDetail() {
+        assertThat(variableUpdates()).extracting(HistoricVariableUpdate::getVariableName)
+                .as("HR's start (with the apps it opened) and ops' note").containsExactlyInAnyOrder("apps", "app", "app", "note");
+    }
+
+    @Test
+    void whatTheEnginesJobsWriteKeepsItsLastValueButNoChangeByChangeDetail() {
+        assertThat(variableUpdates()).extracting(HistoricVariableUpdate::getVariableName).doesNotContain("answer");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("answer").list()).extracting(HistoricVariableInstance::getValue)
+                .containsExactlyInAnyOrder("201 from a", "201 from b");
+    }
+
+    private List<HistoricVariableUpdate> variableUpdates() {
+        return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list()
+                .stream().map(HistoricVariableUpdate.class::cast).toList();
     }
 
     @Test
