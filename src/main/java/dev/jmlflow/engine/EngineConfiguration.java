@@ -34,6 +34,11 @@ class EngineConfiguration {
         return new LeanFullHistory();
     }
 
+    @Bean
+    ProcessEnginePlugin jmlflowLiteralFeel() {
+        return new LiteralFeel();
+    }
+
     /** The sources are looked up per form served: they use the engine that this plugin helps to build. */
     @Bean
     ProcessEnginePlugin jmlflowStartFormChoices(ObjectProvider<FormChoices> sources, FormChoicesProperties properties) {
