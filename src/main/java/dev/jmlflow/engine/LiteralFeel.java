@@ -63,11 +63,9 @@ public class LiteralFeel extends AbstractProcessEnginePlugin {
         @SuppressWarnings("unchecked") // the caller asks for what the expression yields; a name of a text yields text
         public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
             String name = expression.strip();
-            if (NAME.matcher(name).matches() && !KEYWORDS.contains(name) && variables.containsVariable(name)
-                    && text(variables.resolve(name)) != null) {
-                return (T) text(variables.resolve(name));
-            }
-            return feel.evaluateSimpleExpression(expression, variables);
+            String text = NAME.matcher(name).matches() && !KEYWORDS.contains(name) && variables.containsVariable(name)
+                    ? text(variables.resolve(name)) : null;
+            return text != null ? (T) text : feel.evaluateSimpleExpression(expression, variables);
         }
 
         @Override

@@ -31,7 +31,7 @@ class DecisionBenchmark {
             new TargetGroup("coginiti", "data-admins"));
 
     @Test
-    void theAccessRulesOfAJoinerCostLessWithLiteralFeel() throws Exception {
+    void aJoinersAccessDecisionsWithAndWithoutLiteralFeel() throws Exception {
         int joiners = Integer.getInteger("bench.decisions.joiners", Boolean.getBoolean("bench.smoke") ? 200 : 2000);
 
         Measured baseline = measure(false, joiners);
