@@ -12,6 +12,8 @@ import java.util.List;
  * @param delay             added by the proxy in front of every SCIM call
  * @param targets           dialects of the three (or more) targets; each target is named after its dialect
  * @param groups            requested groups per joiner per target (none privileged, so only the manager approves)
+ * @param warmUp            joiners run as a batch, and as many made raw, before anything is measured: every figure
+ *                          is one of a warm JVM (the app's and this one), as in production, not of JIT compilation
  * @param idleRuns          single joiners and single leavers measured one after another on the idle engine
  * @param leavers           immediate leavers measured while {@code load} approved joiners run
  * @param load              approved joiners kept running while the leavers are measured
@@ -23,7 +25,7 @@ import java.util.List;
  * @param db                {@code h2} or {@code postgres}
  * @param appHeap           -Xmx of the app's JVM
  */
-public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int idleRuns, int leavers,
+public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int warmUp, int idleRuns, int leavers,
                      int load, int scaleBase, int scaleN, int rawThreads, int drivers, double requestsPerSecond,
                      String db, String appHeap) {
 
@@ -34,6 +36,7 @@ public record BenchSettings(boolean smoke, Duration delay, List<String> targets,
                 Arrays.stream(System.getProperty("bench.targets", "coralogix,cortex,generic").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 number("bench.groups", 2),
+                number("bench.warmUp", smoke ? 10 : 500),
                 number("bench.idleRuns", smoke ? 3 : 10),
                 number("bench.leavers", smoke ? 3 : 100),
                 number("bench.load", smoke ? 10 : 200),
@@ -53,7 +56,7 @@ public record BenchSettings(boolean smoke, Duration delay, List<String> targets,
 
     String describe() {
         return "delay " + delay.toMillis() + " ms/call, targets " + String.join(", ", targets) + ", " + groups
-                + " groups each, " + idleRuns + " idle runs, " + leavers + " leavers under a load of " + load
+                + " groups each, warm-up " + warmUp + " joiners, " + idleRuns + " idle runs, " + leavers + " leavers under a load of " + load
                 + " joiners, scale " + scaleBase + " and " + scaleN + " joiners, raw threads " + rawThreads
                 + ", db " + db + ", app heap -Xmx" + appHeap + (smoke ? " (SMOKE)" : "");
     }

@@ -74,8 +74,13 @@ class JmlflowBenchmark {
     private void measure(Path out, HeapSampler heap) throws Exception {
         int delay = (int) settings.delay().toMillis();
         List<String> subjects = ids("BW", settings.idleRuns() + settings.leavers());
-        log("warm-up: " + subjects.size() + " joiners (the leavers' subjects)");
+        log("warm-up: " + subjects.size() + " joiners (the leavers' subjects), then " + settings.warmUp()
+                + " more and as many raw");
         runBatch("BW", subjects);
+        if (settings.warmUp() > 0) {
+            runBatch("BX", ids("BX", settings.warmUp()));
+            rawBatch("RX", settings.warmUp());
+        }
 
         // 2 + 3: one joiner at a time on the idle engine, against the slowest target's raw chain
         List<Double> idleJoiner = new ArrayList<>();
@@ -147,7 +152,7 @@ class JmlflowBenchmark {
         Map<String, Long> afterBase = work();
         double batchCalls = targets.stream().mapToDouble(t ->
                 (double) (afterBase.get(t.name()) - beforeBase.get(t.name())) / settings.scaleBase()).max().orElseThrow();
-        double rawBatchMs = rawBatch();
+        double rawBatchMs = rawBatch("RT", settings.scaleBase());
         double engineRatio = base.durationMs() / rawBatchMs;
         log("batch " + base.n() + ": " + base.durationMs() + " ms, raw " + rawBatchMs + " ms");
 
@@ -387,12 +392,12 @@ class JmlflowBenchmark {
         return new LoadedLeavers(latencies, minRunning);
     }
 
-    /** The batch's work made raw: every joiner on every target, on as many threads as the job executor has. */
-    private double rawBatch() throws Exception {
+    /** A batch's work made raw: every joiner on every target, on as many threads as the job executor has. */
+    private double rawBatch(String prefix, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(settings.rawThreads());
         try {
             List<Callable<String>> units = new ArrayList<>();
-            for (String id : ids("RT", settings.scaleBase())) {
+            for (String id : ids(prefix, n)) {
                 targets.forEach(t -> units.add(() -> new RawScim(t).joiner(id, JmlflowDriver.userName(id))));
             }
             long start = System.nanoTime();
