@@ -76,7 +76,10 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
             return HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
         }
 
-        /** A job of a batch (Cockpit's "set variables" or a modification on many instances) is ops' change. */
+        /**
+         * The job executor is running a process's own step. A batch's job (Cockpit's "set variables" or a modification
+         * on many instances) runs there too, but it carries ops' change, so it does not count.
+         */
         private static boolean runningAProcessStep() {
             JobExecutorContext jobExecutor = Context.getJobExecutorContext();
             JobEntity job = jobExecutor == null ? null : jobExecutor.getCurrentJob();

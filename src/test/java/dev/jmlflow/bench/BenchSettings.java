@@ -56,7 +56,8 @@ public record BenchSettings(boolean smoke, Duration delay, List<String> targets,
 
     String describe() {
         return "delay " + delay.toMillis() + " ms/call, targets " + String.join(", ", targets) + ", " + groups
-                + " groups each, warm-up " + warmUp + " joiners, " + idleRuns + " idle runs, " + leavers + " leavers under a load of " + load
+                + " groups each, warm-up " + warmUp + " joiners, " + idleRuns + " idle runs, " + leavers
+                + " leavers under a load of " + load
                 + " joiners, scale " + scaleBase + " and " + scaleN + " joiners, raw threads " + rawThreads
                 + ", db " + db + ", app heap -Xmx" + appHeap + (smoke ? " (SMOKE)" : "");
     }
