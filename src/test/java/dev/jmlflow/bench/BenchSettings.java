@@ -12,6 +12,9 @@ import java.util.List;
  * @param delay             added by the proxy in front of every SCIM call
  * @param targets           dialects of the three (or more) targets; each target is named after its dialect
  * @param groups            requested groups per joiner per target (none privileged, so only the manager approves)
+ * @param groupMembers      accounts a bench group takes before the next accounts get new groups (0: no limit), so
+ *                          that the SCIM servers, which share the app's cores, do not slow down as one group grows
+ *                          by every joiner of the run (a SaaS app pays for its big groups on its own machines)
  * @param warmUp            joiners run as a batch, and as many made raw, before anything is measured: every figure
  *                          is one of a warm JVM (the app's and this one), as in production, not of JIT compilation
  * @param idleRuns          single joiners and single leavers measured one after another on the idle engine
@@ -25,7 +28,7 @@ import java.util.List;
  * @param db                {@code h2} or {@code postgres}
  * @param appHeap           -Xmx of the app's JVM
  */
-public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int warmUp, int idleRuns, int leavers,
+public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int groupMembers, int warmUp, int idleRuns, int leavers,
                      int load, int scaleBase, int scaleN, int rawThreads, int drivers, double requestsPerSecond,
                      String db, String appHeap) {
 
@@ -36,6 +39,7 @@ public record BenchSettings(boolean smoke, Duration delay, List<String> targets,
                 Arrays.stream(System.getProperty("bench.targets", "coralogix,cortex,generic").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 number("bench.groups", 2),
+                number("bench.groupMembers", smoke ? 10 : 1_000),
                 number("bench.warmUp", smoke ? 10 : 500),
                 number("bench.idleRuns", smoke ? 3 : 10),
                 number("bench.leavers", smoke ? 3 : 100),
@@ -49,6 +53,11 @@ public record BenchSettings(boolean smoke, Duration delay, List<String> targets,
                 System.getProperty("bench.appHeap", "1g"));
     }
 
+    /** Only what the app's launcher reads: its targets and their delay, drivers, database and heap; no sizes. */
+    public static BenchSettings appOnly(Duration delay, List<String> targets, int drivers, String db, String appHeap) {
+        return new BenchSettings(false, delay, targets, 1, 0, 0, 0, 0, 0, 0, 0, 1, drivers, 1_000, db, appHeap);
+    }
+
     private static int number(String key, int fallback) {
         String value = System.getProperty(key);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
@@ -56,7 +65,8 @@ public record BenchSettings(boolean smoke, Duration delay, List<String> targets,
 
     String describe() {
         return "delay " + delay.toMillis() + " ms/call, targets " + String.join(", ", targets) + ", " + groups
-                + " groups each, warm-up " + warmUp + " joiners, " + idleRuns + " idle runs, " + leavers
+                + " groups each (" + (groupMembers == 0 ? "any number of" : "at most " + groupMembers)
+                + " accounts per group), warm-up " + warmUp + " joiners, " + idleRuns + " idle runs, " + leavers
                 + " leavers under a load of " + load
                 + " joiners, scale " + scaleBase + " and " + scaleN + " joiners, raw threads " + rawThreads
                 + ", db " + db + ", app heap -Xmx" + appHeap + (smoke ? " (SMOKE)" : "");

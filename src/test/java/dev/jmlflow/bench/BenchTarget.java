@@ -9,6 +9,7 @@ import dev.jmlflow.testpeers.TestProfiles;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -23,29 +24,41 @@ public final class BenchTarget implements AutoCloseable {
     private final ScimSdkPeer peer;
     private final DelayingProxy proxy;
     private final PeerHttp direct;
-    private final List<String> groups;
-    private final List<String> groupIds;
+    private final int groupsPerAccount;
+    private final int membersPerGroup;
+    /** The groups' sets in the order they were first handed out; every account joins the groups of one set. */
+    private final List<List<Group>> sets = new ArrayList<>();
+    private long accountsPlaced;
     private final boolean patch;
 
-    private BenchTarget(String name, Profile profile, Duration delay, int groupCount) {
+    /** A group of the benchmark on this target: its displayName and its SCIM id. */
+    public record Group(String name, String id) {
+    }
+
+    private BenchTarget(String name, Profile profile, Duration delay, int groupsPerAccount, int membersPerGroup) {
         this.name = name;
         this.peer = ScimSdkPeer.withProfile(profile).start();
         URI base = URI.create(peer.baseUrl());
         this.proxy = new DelayingProxy(base.getScheme() + "://" + base.getAuthority(), delay);
         this.direct = new PeerHttp(peer);
-        this.groups = IntStream.rangeClosed(1, groupCount).mapToObj(i -> "bench-" + name + "-" + i).toList();
-        this.groupIds = groups.stream().map(peer::seedGroup).toList();
+        this.groupsPerAccount = groupsPerAccount;
+        this.membersPerGroup = membersPerGroup;
         this.patch = profile.patchSupported();
+        newSet();
     }
 
-    /** A target named after its dialect: {@code coralogix}, {@code cortex}, {@code coginiti} or {@code generic}. */
-    public static BenchTarget start(String dialect, Duration delay, int groupCount) {
+    /**
+     * A target named after its dialect: {@code coralogix}, {@code cortex}, {@code coginiti} or {@code generic}.
+     * Every account joins {@code groupsPerAccount} groups; a group takes {@code membersPerGroup} accounts (0: any
+     * number) before the next accounts are given new groups.
+     */
+    public static BenchTarget start(String dialect, Duration delay, int groupsPerAccount, int membersPerGroup) {
         Profile profile = switch (dialect) {
             case "coralogix", "cortex", "coginiti" -> Profile.imitating(Dialect.fromConfig(dialect));
             case "generic" -> TestProfiles.LENIENT;
             default -> throw new IllegalArgumentException("bench.targets: unknown dialect " + dialect);
         };
-        return new BenchTarget(dialect, profile, delay, groupCount);
+        return new BenchTarget(dialect, profile, delay, groupsPerAccount, membersPerGroup);
     }
 
     public String name() {
@@ -65,13 +78,28 @@ public final class BenchTarget implements AutoCloseable {
         return proxy;
     }
 
-    /** The requested groups' display names (none is privileged in processes/privileged-groups.dmn). */
-    public List<String> groups() {
-        return groups;
+    /**
+     * The groups the next account is to join (none is privileged in processes/privileged-groups.dmn). A full set is
+     * followed by a new one, made on the server here: the app meets it as HR naming a group it has not seen yet.
+     */
+    public synchronized List<Group> groupsForNextAccount() {
+        int set = membersPerGroup == 0 ? 0 : (int) (accountsPlaced++ / membersPerGroup);
+        while (sets.size() <= set) {
+            newSet();
+        }
+        return sets.get(set);
     }
 
-    public List<String> groupIds() {
-        return groupIds;
+    /** The SCIM ids of every group handed out so far. */
+    public synchronized List<String> groupIds() {
+        return sets.stream().flatMap(List::stream).map(Group::id).toList();
+    }
+
+    /** Groups {@code bench-<target>-<n>}, numbered on from the previous set's. */
+    private void newSet() {
+        int first = sets.size() * groupsPerAccount;
+        sets.add(IntStream.rangeClosed(first + 1, first + groupsPerAccount).mapToObj(i -> "bench-" + name + "-" + i)
+                .map(group -> new Group(group, peer.seedGroup(group))).toList());
     }
 
     /** Whether the server takes PATCH; otherwise a change is a read plus a PUT of the whole resource. */

@@ -47,7 +47,7 @@ class JmlflowBenchmark {
         log("settings: " + settings.describe());
         // read once by the JDK when its first HttpServer is made: small answers must not wait for delayed ACKs
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        targets = settings.targets().stream().map(d -> BenchTarget.start(d, settings.delay(), settings.groups())).toList();
+        targets = settings.targets().stream().map(d -> BenchTarget.start(d, settings.delay(), settings.groups(), settings.groupMembers())).toList();
         drivers = Executors.newFixedThreadPool(settings.drivers());
         try (AppUnderTest started = AppUnderTest.start(settings, targets, out)) {
             app = started;

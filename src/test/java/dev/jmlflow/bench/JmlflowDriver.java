@@ -34,38 +34,39 @@ public final class JmlflowDriver {
     private final AppRest hr;
     private final AppRest manager;
     private final AppRest ops;
-    private final String requestedGroups;
+    private final List<BenchTarget> targets;
     private final String password;
 
     public JmlflowDriver(AppUnderTest app, List<BenchTarget> targets) {
         // the password policy refuses a password that contains the user's id or names
-        this(app, targets.stream().flatMap(t -> t.groups().stream().map(g -> t.name() + ":" + g))
-                .collect(Collectors.joining(", ")), "Pass-" + UUID.randomUUID() + "-Z9");
+        this(app, targets, "Pass-" + UUID.randomUUID() + "-Z9");
         createUser(HR, "hr", password);
         createUser(MANAGER, "managers", password);
         createUser(OPS, "it-ops", password);
     }
 
-    private JmlflowDriver(AppUnderTest app, String requestedGroups, String password) {
+    private JmlflowDriver(AppUnderTest app, List<BenchTarget> targets, String password) {
         this.admin = app.admin();
         this.hr = new AppRest(app.origin(), HR, password);
         this.manager = new AppRest(app.origin(), MANAGER, password);
         this.ops = new AppRest(app.origin(), OPS, password);
-        this.requestedGroups = requestedGroups;
+        this.targets = targets;
         this.password = password;
     }
 
     /** The same users on another node or a restarted app (they live in the shared database). */
     public JmlflowDriver on(AppUnderTest app) {
-        return new JmlflowDriver(app, requestedGroups, password);
+        return new JmlflowDriver(app, targets, password);
     }
 
     public static String userName(String employeeId) {
         return employeeId.toLowerCase() + "@bench.example";
     }
 
-    /** HR starts a joiner starting today with every target's bench groups; returns the process instance id. */
+    /** HR starts a joiner starting today with bench groups on every target; returns the process instance id. */
     public String startJoiner(String employeeId) {
+        String requestedGroups = targets.stream().flatMap(t -> t.groupsForNextAccount().stream().map(g -> t.name() + ":" + g.name()))
+                .collect(Collectors.joining(", "));
         String variables = """
                 {"employeeId": {"value": "%s"}, "givenName": {"value": "Bench"}, "familyName": {"value": "Joiner"},
                  "email": {"value": "%s"}, "department": {"value": "Benchmarking"}, "jobTitle": {"value": "Tester"},

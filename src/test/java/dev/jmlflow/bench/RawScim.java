@@ -42,7 +42,7 @@ final class RawScim {
         }
         String id = ok(http.post("/Users", Map.of("schemas", List.of(USER), "userName", userName, "externalId", employeeId,
                 "name", Map.of("givenName", "Raw", "familyName", employeeId), "active", true)), "create").json().path("id").asText();
-        for (String groupId : target.groupIds()) {
+        for (String groupId : target.groupsForNextAccount().stream().map(BenchTarget.Group::id).toList()) {
             if (target.patch()) {
                 ok(http.patch("/Groups/" + groupId, Map.of("schemas", List.of(PATCH_OP), "Operations",
                         List.of(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", id)))))), "add member");

@@ -48,7 +48,7 @@ final class ChaosRig implements AutoCloseable {
         this.settings = settings;
         this.dir = Path.of(System.getProperty("chaos.outputDir", "target/chaos"), scenario);
         this.postgres = PostgresServer.start();
-        this.targets = ChaosSettings.TARGETS.stream().map(t -> BenchTarget.start(t, settings.delay(), 2)).toList();
+        this.targets = ChaosSettings.TARGETS.stream().map(t -> BenchTarget.start(t, settings.delay(), 2, 0)).toList();
     }
 
     /** Starts a node on the shared database; the harness's users are created by the first node ever started. */

@@ -35,7 +35,7 @@ record ChaosSettings(Duration delay, int joiners, int leavers, int nodeJoiners, 
 
     /** The app's settings as the benchmark's launcher takes them: PostgreSQL, a rate limit that does not bound. */
     BenchSettings app() {
-        return new BenchSettings(false, delay, TARGETS, 1, 0, 0, 0, 0, 0, 0, 1, drivers, 1_000, "postgres", appHeap);
+        return BenchSettings.appOnly(delay, TARGETS, drivers, "postgres", appHeap);
     }
 
     /** The settings every node gets: a lock time a dead node's jobs expire after, timeouts below it. */
