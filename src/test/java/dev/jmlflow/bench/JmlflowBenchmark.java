@@ -190,8 +190,12 @@ class JmlflowBenchmark {
         results.goal("5a. Time per joiner at N = " + large.n() + " vs N = " + base.n(),
                 String.format("%.1f ms (%+.0f %%)", large.msPerJoiner(), drift * 100),
                 String.format("%.1f ms at N = %d", base.msPerJoiner(), base.n()), "within ±20 %", Math.abs(drift) <= 0.20);
-        results.goal("5b. App heap used, highest sample over the run (-Xmx" + settings.appHeap() + ")",
-                mb(heap.maxUsed()), "live after GC (highest): " + mb(heap.maxLive()), "< 1 GB", heap.maxUsed() < 1024.0 * 1024 * 1024);
+        // used heap under -Xmx1g is always below 1 GB; what shows whether 1 GB is enough is the live data after a GC
+        // (none reported is no evidence)
+        double liveLimit = 0.8 * 1024 * 1024 * 1024;
+        results.goal("5b. App heap: live data after GC, highest sample over the run (-Xmx" + settings.appHeap() + ")",
+                mb(heap.maxLive()), "heap used (highest): " + mb(heap.maxUsed()), "< 80 % of 1 GB",
+                heap.maxLive() > 0 && heap.maxLive() < liveLimit);
         results.goal("5c. Incidents at the end of the run", Long.toString(incidents), "", "0", incidents == 0);
         results.info("Throughput", String.format("%.0f joiners/min at N = %d", large.perMinute(), large.n()),
                 String.format("%.0f joiners/min at N = %d", base.perMinute(), base.n()));
