@@ -28,8 +28,8 @@ import java.util.List;
  * @param db                {@code h2} or {@code postgres}
  * @param appHeap           -Xmx of the app's JVM
  */
-public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int groupMembers, int warmUp, int idleRuns, int leavers,
-                     int load, int scaleBase, int scaleN, int rawThreads, int drivers, double requestsPerSecond,
+public record BenchSettings(boolean smoke, Duration delay, List<String> targets, int groups, int groupMembers, int warmUp,
+                     int idleRuns, int leavers, int load, int scaleBase, int scaleN, int rawThreads, int drivers, double requestsPerSecond,
                      String db, String appHeap) {
 
     static BenchSettings fromSystemProperties(int jobExecutorThreads) {

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's groups: how many accounts one group takes, so the test servers' cost stays that of a bounded group. */
+/** The benchmark's groups: how many accounts one takes, so the test servers' cost stays that of a bounded group. */
 class BenchTargetTest {
 
     @Test
     void accountsBeyondAGroupsLimitJoinNewGroupsThatExistOnTheServer() {
         try (BenchTarget target = BenchTarget.start("generic", Duration.ZERO, 2, 3)) {
-            List<List<String>> handedOut = IntStream.range(0, 7).mapToObj(i -> names(target.groupsForNextAccount())).toList();
+            List<List<String>> handedOut = IntStream.range(0, 7)
+                    .mapToObj(i -> names(target.groupsForNextAccount())).toList();
 
             assertThat(handedOut).containsExactly(
                     List.of("bench-generic-1", "bench-generic-2"), List.of("bench-generic-1", "bench-generic-2"),

@@ -65,7 +65,8 @@ public final class JmlflowDriver {
 
     /** HR starts a joiner starting today with bench groups on every target; returns the process instance id. */
     public String startJoiner(String employeeId) {
-        String requestedGroups = targets.stream().flatMap(t -> t.groupsForNextAccount().stream().map(g -> t.name() + ":" + g.name()))
+        String requestedGroups = targets.stream()
+                .flatMap(t -> t.groupsForNextAccount().stream().map(g -> t.name() + ":" + g.name()))
                 .collect(Collectors.joining(", "));
         String variables = """
                 {"employeeId": {"value": "%s"}, "givenName": {"value": "Bench"}, "familyName": {"value": "Joiner"},

@@ -111,7 +111,8 @@ class LeanFullHistoryTest {
     void theJobLogKeepsFailuresWithTheirMessageAndNothingOfJobsThatRanWell() {
         HistoryService history = engine.getHistoryService();
 
-        // a job of ops' batch (no process instance) can fail once and run again, as one did in a verify run; it is logged too
+        // a job of ops' batch (no process instance) can fail once and run again, as one did in a verify run;
+        // that failure is logged too
         assertThat(history.createHistoricJobLogQuery().failureLog().list())
                 .allSatisfy(failure -> assertThat(failure.getJobExceptionMessage()).isNotBlank());
         assertThat(history.createHistoricJobLogQuery().failureLog().processInstanceId(instance).list())
