@@ -29,6 +29,7 @@ final class HeapSampler implements AutoCloseable {
     private volatile double maxUsed;
     private volatile double maxLive;
     private volatile int probes;
+    private volatile RuntimeException probeFailure;
 
     HeapSampler(JmlflowDriver driver, long appPid, Duration probeInterval) {
         this.appPid = appPid;
@@ -45,8 +46,13 @@ final class HeapSampler implements AutoCloseable {
                 } else if (nextProbe == Long.MAX_VALUE) {
                     nextProbe = System.nanoTime() + probeInterval.toNanos();
                 } else if (System.nanoTime() >= nextProbe) {
-                    probeOnce();
                     nextProbe = System.nanoTime() + probeInterval.toNanos();
+                    try {
+                        probeOnce();
+                    } catch (RuntimeException e) {
+                        // kept for probeLive to throw: a batch whose heap went unwatched must not pass 5b
+                        probeFailure = e;
+                    }
                 }
                 try {
                     Thread.sleep(1000);
@@ -65,12 +71,17 @@ final class HeapSampler implements AutoCloseable {
      */
     <T> T probeLive(Callable<T> work) throws Exception {
         probing = true;
+        T result;
         try {
-            return work.call();
+            result = work.call();
         } finally {
             probing = false;
-            probeOnce();
         }
+        probeOnce();
+        if (probeFailure != null) {
+            throw new IllegalStateException("a live-data probe during the batch failed", probeFailure);
+        }
+        return result;
     }
 
     private synchronized void probeOnce() {
