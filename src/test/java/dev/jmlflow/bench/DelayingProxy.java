@@ -74,6 +74,7 @@ public final class DelayingProxy implements AutoCloseable {
     private final String backendOrigin;
     private final long delayNanos;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final LongAdder workNanos = new LongAdder();
     private volatile Fault fault = NONE;
 
     /** A proxy for the server at {@code backendOrigin} ({@code http://host:port}); started at once. */
@@ -112,9 +113,29 @@ public final class DelayingProxy implements AutoCloseable {
         return calls.entrySet().stream().filter(e -> !e.getKey().equals(PROBE)).mapToLong(e -> e.getValue().sum()).sum();
     }
 
+    /**
+     * Time the calls so far (without the health probes) took here, from the request's arrival to the answer's last
+     * byte, summed: what a client waits for, less its own connection and JSON work.
+     */
+    long workNanos() {
+        return workNanos.sum();
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String kind = kind(exchange.getRequestMethod(), exchange.getRequestURI());
+        try {
+            relay(exchange, kind);
+        } finally {
+            if (!kind.equals(PROBE)) {
+                workNanos.add(System.nanoTime() - arrived);
+            }
+        }
+    }
+
+    private void relay(HttpExchange exchange, String kind) throws IOException {
         try (exchange) {
-            calls.computeIfAbsent(kind(exchange.getRequestMethod(), exchange.getRequestURI()), k -> new LongAdder()).increment();
+            calls.computeIfAbsent(kind, k -> new LongAdder()).increment();
             byte[] body = exchange.getRequestBody().readAllBytes();
             sleep(delayNanos);
             Fault current = fault;
