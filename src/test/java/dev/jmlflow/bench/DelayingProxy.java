@@ -123,60 +123,60 @@ public final class DelayingProxy implements AutoCloseable {
 
     private void forward(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
-        String kind = kind(exchange.getRequestMethod(), exchange.getRequestURI());
-        try {
+        String kind = null;
+        try (exchange) {
+            kind = kind(exchange.getRequestMethod(), exchange.getRequestURI());
             relay(exchange, kind);
         } finally {
-            if (!kind.equals(PROBE)) {
+            // timed after the close, which sends the answer's last byte
+            if (kind != null && !kind.equals(PROBE)) {
                 workNanos.add(System.nanoTime() - arrived);
             }
         }
     }
 
     private void relay(HttpExchange exchange, String kind) throws IOException {
-        try (exchange) {
-            calls.computeIfAbsent(kind, k -> new LongAdder()).increment();
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            sleep(delayNanos);
-            Fault current = fault;
-            Answer answer = current.instead(exchange.getRequestMethod(), exchange.getRequestURI(), body);
-            if (answer != null) {
-                sleep(answer.delay().toNanos());
-                if (answer.status() != 0) {
-                    if (answer.retryAfter() != null) {
-                        exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
-                    }
-                    exchange.sendResponseHeaders(answer.status(), -1);
-                    return;
+        calls.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        sleep(delayNanos);
+        Fault current = fault;
+        Answer answer = current.instead(exchange.getRequestMethod(), exchange.getRequestURI(), body);
+        if (answer != null) {
+            sleep(answer.delay().toNanos());
+            if (answer.status() != 0) {
+                if (answer.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
                 }
+                exchange.sendResponseHeaders(answer.status(), -1);
+                return;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backendOrigin + exchange.getRequestURI()))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(exchange.getRequestMethod(), body.length == 0
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_HEADERS.contains(name.toLowerCase())) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response;
-            try {
-                response = backend.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backendOrigin + exchange.getRequestURI()))
+                .timeout(Duration.ofSeconds(60))
+                .method(exchange.getRequestMethod(), body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
             }
-            response.headers().map().forEach((name, values) -> {
-                if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            current.answered(exchange.getRequestMethod(), exchange.getRequestURI(), body, response.statusCode());
-            byte[] content = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), content.length == 0 ? -1 : content.length);
-            if (content.length > 0) {
-                exchange.getResponseBody().write(content);
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = backend.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
             }
+        });
+        current.answered(exchange.getRequestMethod(), exchange.getRequestURI(), body, response.statusCode());
+        byte[] content = response.body();
+        exchange.sendResponseHeaders(response.statusCode(), content.length == 0 ? -1 : content.length);
+        if (content.length > 0) {
+            exchange.getResponseBody().write(content);
         }
     }
 
